@@ -1,0 +1,46 @@
+// statecraft: thin command-line front end. Parses flags, calls loaders and engines,
+// prints. No modelling happens here.
+#include <cstdio>
+#include <exception>
+#include <iostream>
+
+#include "commands.h"
+#include "core/error.h"
+
+#ifndef STATECRAFT_VERSION
+#define STATECRAFT_VERSION "0.0.0"
+#endif
+
+int main(int argc, char** argv) {
+  using namespace statecraft;
+  CLI::App app{"statecraft: forecast bargaining and forum outcomes from a scenario of world politics",
+               "statecraft"};
+  app.set_version_flag("--version", std::string("statecraft ") + STATECRAFT_VERSION);
+  app.require_subcommand(1);
+  app.fallthrough(false);
+
+  cli::Context context;
+  cli::register_validate(app, context);
+  cli::register_info(app, context);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    // One line, naming the flag CLI11 complained about, and exit 1 whatever the kind.
+    std::cerr << "statecraft: error: " << e.what() << " (see statecraft --help)\n";
+    return 1;
+  } catch (const InputError& e) {
+    std::cerr << e.what() << "\n";
+    return 1;
+  } catch (const std::exception& e) {
+    std::cerr << "statecraft: error: " << e.what() << "\n";
+    return 1;
+  }
+  return context.exit_code;
+}

@@ -1,0 +1,34 @@
+#include "core/parameters.h"
+
+#include <array>
+
+#include "core/error.h"
+
+namespace statecraft {
+
+namespace {
+// Engines register their parameters here. Keep names dotted by engine and sorted.
+constexpr std::array<ParameterSpec, 2> kSpecs{{
+    {"monte_carlo.samples", 1000, 1, 1e7, "default number of Monte Carlo samples"},
+    {"monte_carlo.interval", 0.8, 0.01, 0.999, "central probability mass of reported intervals"},
+}};
+}  // namespace
+
+std::span<const ParameterSpec> parameter_specs() { return kSpecs; }
+
+const ParameterSpec* find_parameter(std::string_view name) {
+  for (const auto& spec : kSpecs) {
+    if (spec.name == name) return &spec;
+  }
+  return nullptr;
+}
+
+double Parameters::get(std::string_view name) const {
+  auto it = values_.find(std::string(name));
+  if (it != values_.end()) return it->second;
+  const ParameterSpec* spec = find_parameter(name);
+  if (spec == nullptr) throw PreconditionError("unregistered parameter " + std::string(name));
+  return spec->default_value;
+}
+
+}  // namespace statecraft
