@@ -8,10 +8,10 @@ namespace statecraft {
 
 namespace {
 // Engines register their parameters here. Keep names dotted by engine and sorted.
-constexpr std::array<ParameterSpec, 2> kSpecs{{
+constexpr auto kSpecs = std::to_array<ParameterSpec>({
     {"monte_carlo.samples", 1000, 1, 1e7, "default number of Monte Carlo samples"},
     {"monte_carlo.interval", 0.8, 0.01, 0.999, "central probability mass of reported intervals"},
-}};
+});
 }  // namespace
 
 std::span<const ParameterSpec> parameter_specs() { return kSpecs; }
