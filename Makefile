@@ -1,0 +1,47 @@
+# statecraft — one entry point for set-up, build, demo and tests.
+# `make demo` and `make test` each install what is missing, configure, build and run.
+
+BUILD      ?= build
+ASAN_BUILD ?= build-asan
+JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
+CMAKE_ARGS ?=
+CMAKE      := cmake -G Ninja -DSTATECRAFT_WERROR=ON $(CMAKE_ARGS)
+STATECRAFT := ./$(BUILD)/bin/statecraft
+DEMO_WORLD ?= cases/pakistan/world.yaml
+
+.PHONY: all bootstrap configure build demo test asan-test fuzz format tidy clean
+
+all: build
+
+bootstrap:
+	@./scripts/bootstrap
+
+configure: bootstrap
+	@$(CMAKE) -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+
+build: configure
+	@cmake --build $(BUILD) -j $(JOBS)
+
+demo: build
+	@$(STATECRAFT) info $(DEMO_WORLD)
+
+test: build
+	@ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+
+# The unit, golden and CLI tests again under AddressSanitizer and UBSan.
+asan-test: bootstrap
+	@$(CMAKE) -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DSTATECRAFT_SANITIZE=ON -DSTATECRAFT_BENCH=OFF >/dev/null
+	@cmake --build $(ASAN_BUILD) -j $(JOBS)
+	@ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS)
+
+fuzz: bootstrap
+	@./scripts/fuzz
+
+format:
+	@clang-format -i $$(git ls-files '*.cpp' '*.h')
+
+tidy: configure
+	@clang-tidy -p $(BUILD) --quiet $$(git ls-files 'src/*.cpp' 'apps/*.cpp' | grep -v _test.cpp)
+
+clean:
+	@rm -rf $(BUILD) $(ASAN_BUILD) build-fuzz
