@@ -4,14 +4,19 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <string>
 
 namespace statecraft::cli {
 
 struct Context {
   int exit_code = 0;
+  // Run store options, global to every verb: where runs are recorded, and whether.
+  std::string db_path;  // empty: store::default_store_path()
+  bool no_record = false;
 };
 
 void register_validate(CLI::App& app, Context& context);
 void register_info(CLI::App& app, Context& context);
+void register_runs(CLI::App& app, Context& context);
 
 }  // namespace statecraft::cli

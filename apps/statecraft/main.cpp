@@ -17,11 +17,15 @@ int main(int argc, char** argv) {
                "statecraft"};
   app.set_version_flag("--version", std::string("statecraft ") + STATECRAFT_VERSION);
   app.require_subcommand(1);
-  app.fallthrough(false);
+  // Global options may follow the verb too (`statecraft forecast ... --db runs.sqlite`).
+  app.fallthrough(true);
 
   cli::Context context;
+  app.add_option("--db", context.db_path, "Run store file (default: $STATECRAFT_DB or the XDG data dir)");
+  app.add_flag("--no-record", context.no_record, "Do not record this run in the run store");
   cli::register_validate(app, context);
   cli::register_info(app, context);
+  cli::register_runs(app, context);
 
   try {
     app.parse(argc, argv);
