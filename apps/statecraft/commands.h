@@ -13,6 +13,7 @@ struct Context {
   // Run store options, global to every verb: where runs are recorded, and whether.
   std::string db_path;  // empty: store::default_store_path()
   bool no_record = false;
+  bool quiet = false;  // no progress output on stderr
 };
 
 void register_validate(CLI::App& app, Context& context);

@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   cli::Context context;
   app.add_option("--db", context.db_path, "Run store file (default: $STATECRAFT_DB or the XDG data dir)");
   app.add_flag("--no-record", context.no_record, "Do not record this run in the run store");
+  app.add_flag("--quiet", context.quiet, "No progress output on stderr");
   cli::register_validate(app, context);
   cli::register_info(app, context);
   cli::register_runs(app, context);
