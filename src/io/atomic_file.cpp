@@ -1,5 +1,6 @@
 #include "io/atomic_file.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
