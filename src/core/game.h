@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/error.h"
 #include "core/figure.h"
 
 namespace statecraft {
@@ -22,6 +23,11 @@ struct GameNode {
   std::vector<GameMove> moves;
   std::map<std::string, Figure> payoffs;    // per player, terminal nodes only
   std::map<std::string, double> payoff_sd;  // uncertainty per player (0 = known)
+  // Payoffs written as expressions of scenario quantities (docs/scenario-format.md,
+  // Games), per player, with where each is written. The games engine evaluates them;
+  // such a player's entry in `payoffs` holds 0 and the expression's source.
+  std::map<std::string, std::string> payoff_expressions;
+  std::map<std::string, SourceLocation> payoff_locations;
 
   [[nodiscard]] bool terminal() const { return moves.empty(); }
 };

@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "games/expression.h"
 #include "io/node_reader.h"
 #include "io/raw_node.h"
 
@@ -711,6 +712,10 @@ class Builder {
           if (!payoffs.is_map()) throw InputError(payoffs.location, "expected a map player -> payoff for payoffs");
           for (const auto& [k, v] : payoffs.entries) {
             require_known(game.players, k.scalar, k, "player");
+            if (v.is_map() && v.find("expression") != nullptr) {
+              read_payoff_expression(v, k.scalar, node_source, out);
+              continue;
+            }
             out.payoffs[k.scalar] = as_figure(v, "payoff", node_source);
           }
           for (const auto& player : game.players) {
@@ -733,6 +738,25 @@ class Builder {
       check_acyclic(game, map.required("nodes"));
       scenario_.games.push_back(std::move(game));
     }
+  }
+
+  // A payoff written as `{expression: "...", source: ...}`: its syntax is checked here
+  // so `validate` catches it; the games engine evaluates it (src/games/expression.h).
+  static void read_payoff_expression(const RawNode& node, const std::string& player, const std::string& source,
+                                     GameNode& out) {
+    MapReader map(node, "payoff", {"expression", "source", "assumed", "note"});
+    const RawNode& text_node = map.required("expression");
+    const std::string text = as_string(text_node, "expression");
+    try {
+      (void)games::Expression::parse(text);
+    } catch (const games::ExpressionError& e) {
+      SourceLocation at = text_node.location;
+      if (at.column > 0) at.column += static_cast<int>(e.offset());
+      throw InputError(at, std::string("payoff expression: ") + e.what());
+    }
+    out.payoffs[player] = Figure{0.0, map.string("source", source), map.boolean("assumed").value_or(false)};
+    out.payoff_expressions[player] = text;
+    out.payoff_locations[player] = text_node.location;
   }
 
   static void check_acyclic(const Game& game, const RawNode& where) {
