@@ -1,0 +1,40 @@
+// What every bargaining model returns: the path of the negotiation, round by round,
+// and the point forecast. Models that do not iterate (weighted mean, weighted median)
+// return a single round, so callers can treat every model alike.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace statecraft::bargain {
+
+// How one actor came to move in a round of the expected-utility model (Scholz,
+// Calbert & Smith 2011, section 6): the offer it accepted and from whom.
+enum class OfferKind { confrontation, compromise, capitulation };
+
+[[nodiscard]] const char* to_string(OfferKind kind);
+
+struct Move {
+  std::size_t actor = 0;     // index into the stances (input order)
+  std::size_t proposer = 0;  // the actor whose offer was accepted
+  OfferKind kind = OfferKind::compromise;
+  double from_position = 0.0;
+  double to_position = 0.0;
+};
+
+struct Round {
+  int index = 0;                  // 0 = the positions as given
+  std::vector<double> positions;  // one per actor, input order
+  double median = 0.0;            // weighted (capability x salience) median of positions
+  double mean = 0.0;              // weighted (capability x salience) mean of positions
+  std::vector<Move> moves;        // why positions changed from the previous round
+};
+
+struct Trajectory {
+  std::string model;         // "achen", "median", "bdm" or "smp"
+  std::vector<Round> rounds;  // at least one
+  double forecast = 0.0;     // the model's predicted outcome on the scale
+  bool converged = false;    // true when the stopping rule, not the round limit, ended it
+};
+
+}  // namespace statecraft::bargain
