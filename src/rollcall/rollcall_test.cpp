@@ -1,0 +1,125 @@
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "core/error.h"
+#include "core/rng.h"
+#include "io/unvotes_loader.h"
+#include "rollcall/backtest.h"
+#include "rollcall/ideal_points.h"
+
+namespace statecraft::rollcall {
+namespace {
+
+const UngaData& shared_data() {
+  static const UngaData data = [] {
+    const std::string dir = std::string(STATECRAFT_SHARED_DIR) + "/data/unvotes/";
+    return io::load_unvotes(dir + "votes.csv.gz", dir + "roll_calls.csv.gz");
+  }();
+  return data;
+}
+const VoteIndex& shared_index() {
+  static const VoteIndex index = index_votes(shared_data());
+  return index;
+}
+
+// The data README's reference baselines on sessions 65-69 (80,670 votes): this checks
+// the rolling-origin evaluation, the baseline definitions and the lineage links.
+TEST(RollcallBacktest, ReproducesTheReadmeBaselines) {
+  ForecastParams params;
+  params.model = Model::shares;
+  const BacktestResult result = backtest(shared_index(), 65, 69, params);
+  EXPECT_EQ(result.score.votes, 80'670u);
+  const Score& shares = result.baselines.at("shares");
+  const Score& lineage = result.baselines.at("lineage");
+  EXPECT_NEAR(shares.accuracy, 0.762, 0.005);
+  EXPECT_NEAR(shares.log_loss, 0.696, 0.005);
+  EXPECT_NEAR(lineage.accuracy, 0.777, 0.005);
+  EXPECT_NEAR(lineage.log_loss, 0.688, 0.005);
+  EXPECT_EQ(result.sessions.size(), 5u);
+}
+
+TEST(RollcallBacktest, ForecastsUseOnlyEarlierSessions) {
+  // Changing every vote of session 66 must not change the forecasts of session 66.
+  UngaData changed = shared_data();
+  const auto& rcs = changed.roll_calls;
+  std::vector<int> session_of_rcid(100'000, 0);
+  for (const auto& rc : rcs) session_of_rcid[static_cast<std::size_t>(rc.rcid)] = rc.session;
+  for (auto& b : changed.ballots) {
+    if (session_of_rcid[static_cast<std::size_t>(b.rcid)] == 66) b.vote = Vote::no;
+  }
+  const VoteIndex changed_index = index_votes(changed);
+  ForecastParams params;
+  params.model = Model::lineage;
+  EXPECT_EQ(forecast_session(shared_index(), 66, params), forecast_session(changed_index, 66, params));
+  // ...while those of session 67, which may use session 66, do change.
+  EXPECT_NE(forecast_session(shared_index(), 67, params), forecast_session(changed_index, 67, params));
+}
+
+TEST(RollcallBacktest, ScoresArePerfectForPerfectForecasts) {
+  ScoreAccumulator acc;
+  acc.add({1, 0, 0, 0}, Vote::yes);
+  acc.add({0, 0, 0.5, 0.5}, Vote::absent);
+  const Score s = acc.score();
+  EXPECT_DOUBLE_EQ(s.accuracy, 0.5);  // tie goes to abstain, the first of the two
+  EXPECT_NEAR(s.log_loss, std::log(2.0) / 2, 1e-12);
+  EXPECT_NEAR(s.brier, 0.5 / 2, 1e-12);
+}
+
+TEST(RollcallBacktest, RejectsBadSessionsAndModels) {
+  EXPECT_THROW((void)backtest(shared_index(), 0, 3, ForecastParams{}), PreconditionError);
+  EXPECT_THROW((void)backtest(shared_index(), 60, 70, ForecastParams{}), PreconditionError);
+  EXPECT_THROW((void)parse_model("oracle"), PreconditionError);
+}
+
+// Synthetic votes from known one-dimensional positions: the fit recovers them.
+TEST(IdealPoints, RecoversSimulatedPositions) {
+  UngaData data;
+  const int countries = 60, sessions = 4, items_per_session = 40;
+  std::vector<double> truth(countries);
+  for (int c = 0; c < countries; ++c) {
+    truth[static_cast<std::size_t>(c)] = -2.0 + 4.0 * c / (countries - 1);
+    data.countries.push_back({c + 1, "C" + std::to_string(c), "Country"});
+  }
+  int rcid = 1;
+  for (int s = 1; s <= sessions; ++s) {
+    for (int j = 0; j < items_per_session; ++j, ++rcid) {
+      RollCall rc;
+      rc.rcid = rcid;
+      rc.session = s;
+      rc.date = "2000-01-01";
+      data.roll_calls.push_back(rc);
+      const double beta = (j % 2 == 0 ? 1.5 : -1.5) * (0.5 + 0.5 * (j % 5) / 4.0);
+      const double cut_no = -1.0 + 0.05 * (j % 7), cut_abstain = cut_no + 0.8;
+      for (int c = 0; c < countries; ++c) {
+        const auto p = ordered_probabilities(beta * truth[static_cast<std::size_t>(c)], cut_no, cut_abstain);
+        Rng rng(7, static_cast<std::uint64_t>(rcid) * 1000 + static_cast<std::uint64_t>(c));
+        const double u = rng.uniform();
+        const Vote v = u < p.no ? Vote::no : u < p.no + p.abstain ? Vote::abstain : Vote::yes;
+        data.ballots.push_back({rcid, c, v});
+      }
+    }
+  }
+  const VoteIndex index = index_votes(data);
+  IdealPointParams params;
+  params.orient_country = countries - 1;
+  const IdealPointFit fit = fit_ideal_points(index, 1, sessions, params);
+  double sxy = 0, sxx = 0, syy = 0, mx = 0, my = 0;
+  for (int c = 0; c < countries; ++c) {
+    mx += truth[static_cast<std::size_t>(c)] / countries;
+    my += fit.position[fit.slot(c, 2, 0)] / countries;
+  }
+  for (int c = 0; c < countries; ++c) {
+    const double x = truth[static_cast<std::size_t>(c)] - mx, y = fit.position[fit.slot(c, 2, 0)] - my;
+    sxy += x * y;
+    sxx += x * x;
+    syy += y * y;
+  }
+  EXPECT_GT(sxy / std::sqrt(sxx * syy), 0.95);
+  EXPECT_GT(fit.position[fit.slot(countries - 1, 1, 0)], 0.0);  // oriented
+  EXPECT_GT(fit.standard_error[fit.slot(0, 1, 0)], 0.0);
+  EXPECT_LT(fit.standard_error[fit.slot(0, 1, 0)], 1.0);
+}
+
+}  // namespace
+}  // namespace statecraft::rollcall
