@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/action.h"
 #include "core/actor.h"
 #include "core/date.h"
 #include "core/event.h"
@@ -13,6 +14,7 @@
 #include "core/game.h"
 #include "core/issue.h"
 #include "core/motion.h"
+#include "core/narrative.h"
 #include "core/network.h"
 #include "core/parameters.h"
 #include "core/relation.h"
@@ -31,6 +33,8 @@ struct Scenario {
   Network network;
   std::vector<Game> games;
   std::vector<Event> events;  // in date order
+  Narratives narratives;       // frames, stubbornness, campaigns (src/influence)
+  std::vector<Action> actions;  // menu of bilateral actions (src/strategy)
   Parameters parameters;
 
   [[nodiscard]] const Actor* find_actor(std::string_view id) const;

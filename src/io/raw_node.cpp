@@ -81,7 +81,7 @@ std::string identity(const RawNode& item, std::string_view list_name) {
     const RawNode* n = item.find(key);
     return n != nullptr && n->is_scalar() ? n->scalar : std::string();
   };
-  if (list_name == "stances") return scalar_of("actor");
+  if (list_name == "stances" || list_name == "positions") return scalar_of("actor");
   if (list_name == "threats") return scalar_of("group");
   if (list_name == "relations") {
     std::string from = scalar_of("from");
@@ -94,7 +94,8 @@ std::string identity(const RawNode& item, std::string_view list_name) {
 bool merges_by_identity(std::string_view list_name) {
   static constexpr std::string_view kLists[] = {
       "actors", "relations", "issues", "forums", "motions", "games", "nodes",
-      "edges",  "demands",   "threats", "stances", "gates", "blocs"};
+      "edges",  "demands",   "threats", "stances", "gates", "blocs",
+      "frames", "positions", "campaigns", "actions"};
   return std::find(std::begin(kLists), std::end(kLists), list_name) != std::end(kLists);
 }
 

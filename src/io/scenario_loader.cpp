@@ -74,7 +74,8 @@ class Builder {
   Scenario build(const RawNode& root) {
     MapReader top(root, "scenario",
                   {"name", "description", "date", "extends", "actors", "relations", "issues", "forums",
-                   "motions", "network", "games", "events", "parameters", "source", "note"});
+                   "motions", "network", "games", "events", "parameters", "source", "note",
+                   "narratives", "actions"});
     scenario_.name = top.string("name");
     if (scenario_.name.empty()) throw InputError(root.location, "scenario is missing required key 'name'");
     scenario_.description = top.string("description");
@@ -88,6 +89,8 @@ class Builder {
     if (const RawNode* n = top.optional("network")) read_network(*n);
     if (const RawNode* n = top.optional("games")) read_games(*n);
     if (const RawNode* n = top.optional("events")) read_events(*n);
+    if (const RawNode* n = top.optional("narratives")) read_narratives(*n);
+    if (const RawNode* n = top.optional("actions")) read_actions(*n);
     if (const RawNode* n = top.optional("parameters")) read_parameters(*n);
     return std::move(scenario_);
   }
@@ -915,6 +918,199 @@ class Builder {
       }
     }
     return change;
+  }
+
+  // --- narratives (src/influence) -------------------------------------------
+
+  static int whole_number(const RawNode& node, std::string_view what, double min, double max) {
+    double v = as_number(node, what);
+    check_range(v, min, max, node, what);
+    if (v != std::floor(v)) throw InputError(node.location, std::string(what) + " must be a whole number");
+    return static_cast<int>(v);
+  }
+
+  static Figure unit_figure(const MapReader& map, std::string_view key, const std::string& source) {
+    Figure f = as_figure(map.required(key), key, source);
+    check_range(f.value, 0.0, 1.0, value_node(map.required(key)), key);
+    return f;
+  }
+
+  void read_narratives(const RawNode& node) {
+    MapReader map(node, "narratives", {"frames", "stubbornness", "campaigns", "rounds", "source", "note"});
+    Narratives& out = scenario_.narratives;
+    const std::string source = map.string("source");
+    if (const RawNode* r = map.optional("rounds")) out.rounds = whole_number(*r, "rounds", 0, 100000);
+    std::vector<std::string> frame_ids;
+    if (const RawNode* frames = map.optional("frames")) {
+      for (const auto& item : list(*frames, "frames")) {
+        MapReader f(item, "frame", {"id", "name", "description", "issue", "positions", "source", "note"});
+        Frame frame;
+        frame.id = read_id(f);
+        claim(frame_ids, frame.id, f.required("id"), "frame");
+        frame.name = f.string("name", frame.id);
+        frame.description = f.string("description");
+        if (const RawNode* issue = f.optional("issue")) {
+          frame.issue = as_string(*issue, "issue");
+          require_known(issue_ids_, frame.issue, *issue, "issue");
+        }
+        const std::string frame_source = f.string("source", source);
+        if (const RawNode* positions = f.optional("positions")) {
+          for (const auto& p : list(*positions, "positions")) {
+            MapReader pm(p, "frame position", {"actor", "position", "anchor", "stubbornness", "source", "note"});
+            FramePosition fp;
+            fp.actor = pm.required_string("actor");
+            require_known(actor_ids_, fp.actor, pm.required("actor"), "actor");
+            for (const auto& other : frame.positions) {
+              if (other.actor == fp.actor) {
+                throw InputError(pm.required("actor").location,
+                                 "actor '" + fp.actor + "' has two positions on frame '" + frame.id + "'");
+              }
+            }
+            const std::string ps = pm.string("source", frame_source);
+            fp.position = unit_figure(pm, "position", ps);
+            if (pm.optional("anchor") != nullptr) fp.anchor = unit_figure(pm, "anchor", ps);
+            if (pm.optional("stubbornness") != nullptr) fp.stubbornness = unit_figure(pm, "stubbornness", ps);
+            frame.positions.push_back(std::move(fp));
+          }
+        }
+        out.frames.push_back(std::move(frame));
+      }
+    }
+    if (const RawNode* s = map.optional("stubbornness")) {
+      if (!s->is_map()) throw InputError(s->location, "expected a map actor -> number in [0, 1] for stubbornness");
+      for (const auto& [key, value] : s->entries) {
+        require_known(actor_ids_, key.scalar, key, "actor");
+        Figure f = as_figure(value, key.scalar, source);
+        check_range(f.value, 0.0, 1.0, value_node(value), "stubbornness of " + key.scalar);
+        out.stubbornness[key.scalar] = f;
+      }
+    }
+    if (const RawNode* campaigns = map.optional("campaigns")) {
+      std::vector<std::string> campaign_ids;
+      for (const auto& item : list(*campaigns, "campaigns")) {
+        MapReader c(item, "campaign",
+                    {"id", "kind", "actor", "targets", "frame", "start", "end", "weight", "anchor_shift", "lasting",
+                     "source", "note"});
+        Campaign campaign;
+        campaign.id = read_id(c);
+        claim(campaign_ids, campaign.id, c.required("id"), "campaign");
+        if (const RawNode* kind = c.optional("kind")) {
+          std::string text = as_string(*kind, "kind");
+          auto parsed = parse_campaign_kind(text);
+          if (!parsed) {
+            throw InputError(kind->location,
+                             "unknown campaign kind '" + text + "'; expected engagement, summit, media or other");
+          }
+          campaign.kind = *parsed;
+        }
+        campaign.actor = c.required_string("actor");
+        require_known(actor_ids_, campaign.actor, c.required("actor"), "actor");
+        c.required("targets");
+        campaign.targets = actor_list(c, "targets");
+        if (campaign.targets.empty()) throw InputError(c.required("targets").location, "targets must not be empty");
+        for (std::size_t k = 0; k < campaign.targets.size(); ++k) {
+          if (campaign.targets[k] == campaign.actor) {
+            throw InputError(c.required("targets").items[k].location,
+                             "campaign '" + campaign.id + "' targets its own actor '" + campaign.actor + "'");
+          }
+        }
+        if (const RawNode* frame = c.optional("frame")) {
+          campaign.frame = as_string(*frame, "frame");
+          require_known(frame_ids, campaign.frame, *frame, "frame");
+        }
+        if (const RawNode* start = c.optional("start")) campaign.start = whole_number(*start, "start", 0, 100000);
+        campaign.end = campaign.start + 1;
+        if (const RawNode* end = c.optional("end")) {
+          campaign.end = whole_number(*end, "end", 0, 100000);
+          if (campaign.end <= campaign.start) {
+            throw InputError(end->location, "campaign end " + std::to_string(campaign.end) +
+                                                " must be after its start " + std::to_string(campaign.start));
+          }
+        }
+        if (auto w = c.number("weight")) {
+          check_range(*w, 0.0, 100.0, *c.optional("weight"), "weight");
+          campaign.weight = *w;
+        }
+        if (auto shift = c.number("anchor_shift")) {
+          check_range(*shift, -1.0, 1.0, *c.optional("anchor_shift"), "anchor_shift");
+          campaign.anchor_shift = *shift;
+          if (campaign.frame.empty() && *shift != 0.0) {
+            throw InputError(c.optional("anchor_shift")->location, "anchor_shift needs a frame");
+          }
+        }
+        if (campaign.weight == 0.0 && campaign.anchor_shift == 0.0) {
+          throw InputError(item.location, "campaign '" + campaign.id + "' has no effect: give weight or anchor_shift");
+        }
+        campaign.lasting = c.boolean("lasting").value_or(false);
+        campaign.source = c.string("source", source);
+        out.campaigns.push_back(std::move(campaign));
+      }
+    }
+  }
+
+  // --- actions (src/strategy) ------------------------------------------------
+
+  std::map<std::string, double> read_effects(const RawNode& node, std::string_view what) {
+    if (!node.is_map()) throw InputError(node.location, "expected a map dimension -> change for " + std::string(what));
+    std::vector<std::string> names;
+    for (const auto& d : relation_dimensions()) names.emplace_back(d.name);
+    std::map<std::string, double> out;
+    for (const auto& [key, value] : node.entries) {
+      const RelationDimension* d = find_relation_dimension(key.scalar);
+      if (d == nullptr) {
+        throw InputError(key.location,
+                         with_suggestion("unknown relation dimension '" + key.scalar + "'", key.scalar, names));
+      }
+      double v = as_number(value, key.scalar);
+      double span = std::isinf(d->max) ? kInf : d->max - d->min;
+      check_range(v, -span, span, value, std::string(what) + " " + key.scalar);
+      out[key.scalar] = v;
+    }
+    return out;
+  }
+
+  void read_actions(const RawNode& node) {
+    std::vector<std::string> ids;
+    for (const auto& item : list(node, "actions")) {
+      MapReader map(item, "action",
+                    {"id", "kind", "actor", "target", "cost", "duration_years", "effects", "reverse_effects",
+                     "source", "note"});
+      Action action;
+      action.id = read_id(map);
+      claim(ids, action.id, map.required("id"), "action");
+      if (const RawNode* kind = map.optional("kind")) {
+        std::string text = as_string(*kind, "kind");
+        auto parsed = parse_action_kind(text);
+        if (!parsed) {
+          throw InputError(kind->location, "unknown action kind '" + text +
+                                               "'; expected trade_agreement, investment, security_cooperation, "
+                                               "aid, visit, lobbying or other");
+        }
+        action.kind = *parsed;
+      }
+      action.actor = map.required_string("actor");
+      require_known(actor_ids_, action.actor, map.required("actor"), "actor");
+      action.target = map.required_string("target");
+      require_known(actor_ids_, action.target, map.required("target"), "actor");
+      if (action.actor == action.target) {
+        throw InputError(map.required("target").location, "an action must link two different actors");
+      }
+      action.source = map.string("source");
+      Figure cost = as_figure(map.required("cost"), "cost", action.source);
+      check_range(cost.value, 0.0, kInf, value_node(map.required("cost")), "cost");
+      action.cost = cost.value;
+      if (auto d = map.number("duration_years")) {
+        check_range(*d, 0.0, 100.0, *map.optional("duration_years"), "duration_years");
+        action.duration_years = *d;
+      }
+      if (const RawNode* e = map.optional("effects")) action.effects = read_effects(*e, "effect");
+      if (const RawNode* e = map.optional("reverse_effects")) action.reverse_effects = read_effects(*e, "reverse effect");
+      if (action.effects.empty() && action.reverse_effects.empty()) {
+        throw InputError(item.location, "action '" + action.id + "' has no effects");
+      }
+      action.note = map.string("note");
+      scenario_.actions.push_back(std::move(action));
+    }
   }
 
   // --- parameters ------------------------------------------------------------
