@@ -263,6 +263,17 @@ void normalise_banzhaf(PowerIndices& result) {
 
 }  // namespace
 
+bool exact_is_feasible(const VotingGame& game) {
+  std::int64_t free_members = 0;
+  std::int64_t free_total = 0;
+  for (int i = 0; i < game.size(); ++i) {
+    if (game.is_veto(i)) continue;
+    ++free_members;
+    free_total += game.weights[static_cast<std::size_t>(i)];
+  }
+  return free_members <= kMaxExactSizeMembers && (free_members / 2 + 1) * (free_total + 1) <= kMaxTableCells;
+}
+
 PowerIndices exact_banzhaf(const VotingGame& game) {
   check_game(game);
   PowerIndices result = is_plain_weighted(game) ? plain_weighted_banzhaf(game) : size_weight_power(game);

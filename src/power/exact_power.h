@@ -20,6 +20,11 @@ namespace statecraft::power {
 // doubles up to 2^m, which stay finite for m <= 1000. Beyond that use Monte Carlo.
 inline constexpr int kMaxExactSizeMembers = 1000;
 
+// Whether exact_power can score this game within the limits above (members without a
+// veto, and a size-by-weight table of at most 250 million cells, 2 GB). Callers choose
+// Monte Carlo when it cannot.
+bool exact_is_feasible(const VotingGame& game);
+
 // Raw and normalised Banzhaf (shapley left empty).
 PowerIndices exact_banzhaf(const VotingGame& game);
 // Shapley–Shubik (banzhaf fields left empty).
