@@ -67,6 +67,15 @@ TallyBuilder::TallyBuilder(std::size_t members) : members_(members) {
 }
 
 std::size_t TallyBuilder::add_counter(Counter counter) {
+  // Stages often count the same thing (yes votes for a signature gate and for the vote):
+  // share one counter, raising a saturating cap to the larger, so the table does not grow.
+  for (std::size_t i = 0; i < spec_.counters.size(); ++i) {
+    Counter& existing = spec_.counters[i];
+    if (existing.saturating == counter.saturating && existing.increments == counter.increments) {
+      existing.cap = std::max(existing.cap, counter.cap);
+      return i;
+    }
+  }
   spec_.counters.push_back(std::move(counter));
   return spec_.counters.size() - 1;
 }
