@@ -41,6 +41,7 @@ constexpr auto kSpecs = std::to_array<ParameterSpec>({
     {"smp.rounds", 20, 0, 10000, "upper limit on rounds of the spatial model of politics"},
     {"smp.tolerance", 1e-6, 0, 1, "the spatial model stops when no actor moves more than this share of the scale"},
     {"smp.victory_exponent", 1, 0.1, 16, "gamma in P(a beats b) = S_a^gamma / (S_a^gamma + S_b^gamma), coalition strengths S"},
+    {"strategy.exact_max_actions", 12, 0, 24, "menus with at most this many actions (within budget) are solved exactly by enumerating every subset; larger ones by MILP + local search"},
     {"strategy.local_search_rounds", 200, 0, 1e6, "upper limit on improving moves (drop, add, swap) of the local search after the MILP"},
     {"strategy.target_p", 0.5, 0, 1, "pass probability a plan must reach in `statecraft optimize`"},
     {"strategy.won_margin", 0.0, -10, 10, "threshold model: a member counts as won when its utility exceeds the abstention band plus this margin"},
