@@ -19,5 +19,7 @@ struct Context {
 void register_validate(CLI::App& app, Context& context);
 void register_info(CLI::App& app, Context& context);
 void register_runs(CLI::App& app, Context& context);
+void register_forecast(CLI::App& app, Context& context);
+void register_backtest(CLI::App& app, Context& context);
 
 }  // namespace statecraft::cli

@@ -4,6 +4,7 @@
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <numeric>
@@ -41,107 +42,122 @@ void for_each_index(std::size_t n, Body&& body) {
   });
 }
 
-// x^r with the common risk-neutral case exact and cheap.
+// x^r with the common risk-neutral case exact and cheap. (A hand-written series for
+// 2^(r log2 x) measured slower than glibc's table-driven pow, so we keep std::pow.)
 double power(double base, double exponent) { return exponent == 1.0 ? base : std::pow(base, exponent); }
 
 // Votes of every actor k on every pair of positions (a, b):
 //   v_k(a, b) = w_k [ g_k(|x_k - x_b|) - g_k(|x_k - x_a|) ],  g_k(d) = (d / range)^{r_k},
 // positive when k prefers a. k prefers a exactly when x_k lies on a's side of the
-// midpoint (x_a + x_b) / 2, whatever r_k, so the supporters of a form a contiguous
-// block of actors sorted by position. With prefix sums over that order of
-// U(k, t) = w_k g_k(|x_k - x_t|) for every target t, the support for a against b is
-// two look-ups after one binary search: O(log n) per pair instead of O(n).
+// midpoint (x_a + x_b) / 2, whatever r_k, so with actors sorted by position the
+// supporters of each side form a contiguous block. With prefix sums, over voters in
+// that order, of U(k, t) = w_k g_k(|x_k - x_t|) for every target t, the support for
+// each side is a few look-ups: O(1) per pair once the block boundary is known,
+// instead of O(n). Everything here is in rank space (actors sorted by position).
 class VoteTable {
  public:
   VoteTable(std::span<const double> positions, std::span<const double> weights,
             std::span<const double> exponents, double range)
-      : n_(positions.size()), positions_(positions), order_(n_), sorted_(n_), prefix_((n_ + 1) * n_, 0.0) {
-    std::iota(order_.begin(), order_.end(), std::size_t{0});
-    std::sort(order_.begin(), order_.end(), [&](std::size_t a, std::size_t b) {
-      return positions[a] != positions[b] ? positions[a] < positions[b] : a < b;
-    });
-    for (std::size_t m = 0; m < n_; ++m) sorted_[m] = positions[order_[m]];
-
-    // Row m + 1 first holds voter order_[m]'s own utilities; a prefix pass follows.
+      : n_(positions.size()), prefix_((n_ + 1) * n_, 0.0) {
+    // Voters are processed in blocks: a block's utilities are computed row by row
+    // (voter-major, which the pair sums below need) and then written into the
+    // target-major prefix table a short run at a time, so both stay cache friendly.
+    constexpr std::size_t kBlock = 16;
+    const std::size_t blocks = (n_ + kBlock - 1) / kBlock;
     std::vector<double> pair_sums(n_, 0.0);
-    for_each_index(n_, [&](std::size_t m) {
-      const std::size_t k = order_[m];
-      double* row = &prefix_[(m + 1) * n_];
-      for (std::size_t t = 0; t < n_; ++t) {
-        row[t] = weights[k] * power(std::abs(positions[k] - positions[t]) / range, exponents[k]);
-      }
-      // Sum over ordered pairs (a, b) of |U(k, a) - U(k, b)|. Values grow with the
-      // distance from x_k, so walking outwards from k in sorted order and merging
-      // the two sides yields them in ascending order without sorting.
-      std::size_t left = m;       // next candidate on the left is left - 1
-      std::size_t right = m + 1;  // next candidate on the right
-      double value_sum = 0.0;
-      std::size_t seen = 0;
-      auto take = [&](double value) {
-        value_sum += value * (2.0 * static_cast<double>(seen) - static_cast<double>(n_) + 1.0);
-        ++seen;
-      };
-      take(row[k]);
-      while (left > 0 || right < n_) {
-        if (right >= n_ || (left > 0 && row[order_[left - 1]] <= row[order_[right]])) {
-          take(row[order_[--left]]);
-        } else {
-          take(row[order_[right++]]);
+    auto fill_block = [&](std::size_t block) {
+      const std::size_t first = block * kBlock;
+      const std::size_t last = std::min(n_, first + kBlock);
+      std::vector<double> rows((last - first) * n_);
+      for (std::size_t k = first; k < last; ++k) {
+        double* row = &rows[(k - first) * n_];
+        for (std::size_t t = 0; t < n_; ++t) {
+          row[t] = weights[k] * power(std::abs(positions[k] - positions[t]) / range, exponents[k]);
         }
+        // Sum over ordered pairs (a, b) of |U(k, a) - U(k, b)|: with the values in
+        // ascending order u_(0..n-1), it is 2 sum_m u_(m) (2m - n + 1). Values grow
+        // with the distance from x_k, so merging the two sides of k gives that order.
+        std::size_t left = k;       // next on the left is left - 1
+        std::size_t right = k + 1;  // next on the right
+        double value_sum = 0.0;
+        double seen = 0.0;
+        const double offset = static_cast<double>(n_) - 1.0;
+        auto take = [&](double value) {
+          value_sum += value * (2.0 * seen - offset);
+          seen += 1.0;
+        };
+        take(row[k]);
+        while (left > 0 || right < n_) {
+          if (right >= n_ || (left > 0 && row[left - 1] <= row[right])) {
+            take(row[--left]);
+          } else {
+            take(row[right++]);
+          }
+        }
+        pair_sums[k] = 2.0 * value_sum;
       }
-      pair_sums[m] = 2.0 * value_sum;
-    });
-    for (std::size_t m = 0; m < n_; ++m) {
-      const double* previous = &prefix_[m * n_];
-      double* current = &prefix_[(m + 1) * n_];
-      for (std::size_t t = 0; t < n_; ++t) current[t] += previous[t];
-      all_votes_ += pair_sums[m];
+      for (std::size_t t = 0; t < n_; ++t) {
+        double* out = &prefix_[t * (n_ + 1) + first + 1];
+        for (std::size_t k = first; k < last; ++k) out[k - first] = rows[(k - first) * n_ + t];
+      }
+    };
+    if (n_ < kParallelThreshold) {
+      for (std::size_t b = 0; b < blocks; ++b) fill_block(b);
+    } else {
+      tbb::parallel_for(tbb::blocked_range<std::size_t>(0, blocks), [&](const tbb::blocked_range<std::size_t>& r) {
+        for (std::size_t b = r.begin(); b != r.end(); ++b) fill_block(b);
+      });
     }
+    for_each_index(n_, [&](std::size_t t) {
+      double* row = &prefix_[t * (n_ + 1)];
+      for (std::size_t m = 1; m <= n_; ++m) row[m] += row[m - 1];
+    });
+    for (double s : pair_sums) all_votes_ += s;  // fixed order: thread-count independent
   }
 
-  // Sum of the positive votes for a against b, and the sum of |votes| on the pair.
+  // Supporting votes for the left (lower-ranked) and the right actor of a pair, given
+  // the number of voters strictly left of the midpoint (below) and at or left of it
+  // (through); voters exactly at the midpoint are indifferent.
   struct Support {
-    double for_a = 0.0;
-    double absolute = 0.0;
+    double left = 0.0;
+    double right = 0.0;
   };
 
-  [[nodiscard]] Support support(std::size_t a, std::size_t b) const {
-    const double xa = positions_[a];
-    const double xb = positions_[b];
-    const double mid = 0.5 * (xa + xb);
-    auto prefix = [&](std::size_t m, std::size_t t) { return prefix_[m * n_ + t]; };
-    Support result;
-    if (xa < xb) {
-      // Voters strictly left of the midpoint prefer a; those at the midpoint are indifferent.
-      const auto m = static_cast<std::size_t>(std::lower_bound(sorted_.begin(), sorted_.end(), mid) - sorted_.begin());
-      result.for_a = prefix(m, b) - prefix(m, a);
-      const double against = (prefix(n_, a) - prefix(m, a)) - (prefix(n_, b) - prefix(m, b));
-      result.absolute = std::max(0.0, result.for_a) + std::max(0.0, against);
-    } else {
-      const auto m = static_cast<std::size_t>(std::upper_bound(sorted_.begin(), sorted_.end(), mid) - sorted_.begin());
-      result.for_a = (prefix(n_, b) - prefix(m, b)) - (prefix(n_, a) - prefix(m, a));
-      const double against = prefix(m, a) - prefix(m, b);
-      result.absolute = std::max(0.0, result.for_a) + std::max(0.0, against);
-    }
-    result.for_a = std::max(0.0, result.for_a);  // rounding can leave -1e-17
-    return result;
+  [[nodiscard]] Support support(std::size_t left, std::size_t right, std::size_t below, std::size_t through) const {
+    const double* l = &prefix_[left * (n_ + 1)];
+    const double* r = &prefix_[right * (n_ + 1)];
+    // Rounding in the prefix differences can leave -1e-17 where the sum is 0.
+    return {std::max(0.0, r[below] - l[below]), std::max(0.0, (l[n_] - l[through]) - (r[n_] - r[through]))};
   }
 
-  // P(a beats b). Equal positions never contest (probability 0, as in Scholz's code).
-  [[nodiscard]] double probability(std::size_t a, std::size_t b, bool pairwise) const {
-    if (positions_[a] == positions_[b]) return 0.0;
-    const Support s = support(a, b);
-    const double denominator = pairwise ? s.absolute : all_votes_;
-    return denominator > 0.0 ? s.for_a / denominator : 0.0;
-  }
+  [[nodiscard]] double all_votes() const { return all_votes_; }
 
  private:
   std::size_t n_;
-  std::span<const double> positions_;
-  std::vector<std::size_t> order_;
-  std::vector<double> sorted_;
-  std::vector<double> prefix_;  // (n + 1) x n: prefix_[m][t] = sum over the m leftmost voters of U(k, t)
+  std::vector<double> prefix_;  // n x (n + 1), target-major: [t][m] = sum over the m leftmost voters of U(k, t)
   double all_votes_ = 0.0;      // sum over voters and ordered pairs of |v_k(a, b)|
+};
+
+// The midpoint boundaries of a receiver against every other actor, advanced as the
+// other actor's rank grows (the midpoint only moves right), so each costs O(1) amortised.
+class Boundary {
+ public:
+  Boundary(std::span<const double> sorted, double receiver) : sorted_(sorted), receiver_(receiver) {}
+
+  // (below, through) for the pair (receiver, other); call with non-decreasing `other`.
+  std::pair<std::size_t, std::size_t> at(double other) {
+    const double mid = 0.5 * (receiver_ + other);
+    while (below_ < sorted_.size() && sorted_[below_] < mid) ++below_;
+    if (through_ < below_) through_ = below_;
+    while (through_ < sorted_.size() && sorted_[through_] <= mid) ++through_;
+    return {below_, through_};
+  }
+
+ private:
+  std::span<const double> sorted_;
+  double receiver_;
+  std::size_t below_ = 0;
+  std::size_t through_ = 0;
 };
 
 struct Utilities {
@@ -203,39 +219,80 @@ void check_actors(const BdmActors& actors) {
 
 }  // namespace
 
-BdmRoundResult bdm_round(const BdmActors& actors, const BdmParams& params) {
-  check_actors(actors);
-  const std::size_t n = actors.positions.size();
-  std::vector<double> weights(n);
-  for (std::size_t i = 0; i < n; ++i) weights[i] = actors.capabilities[i] * actors.saliences[i];
-  const Context context{actors, params, weighted_median(actors.positions, weights)};
+BdmRoundResult bdm_round(const BdmActors& input, const BdmParams& params) {
+  check_actors(input);
+  const std::size_t n = input.positions.size();
+  // Work in rank space: actors sorted by position (ties by input order).
+  std::vector<std::size_t> order(n);
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return input.positions[a] != input.positions[b] ? input.positions[a] < input.positions[b] : a < b;
+  });
+  std::vector<double> x(n), capability(n), salience(n), weights(n);
+  for (std::size_t m = 0; m < n; ++m) {
+    x[m] = input.positions[order[m]];
+    capability[m] = input.capabilities[order[m]];
+    salience[m] = input.saliences[order[m]];
+    weights[m] = capability[m] * salience[m];
+  }
+  const BdmActors actors{x, capability, salience, input.range};
+  const Context context{actors, params, weighted_median(x, weights)};
+  const double range = input.range;
+
+  // Probability that `a` beats `b`, from the support of a pair (left, right).
+  auto probabilities = [&](const VoteTable& table, std::size_t left, std::size_t right,
+                           std::pair<std::size_t, std::size_t> boundary) {
+    const VoteTable::Support s = table.support(left, right, boundary.first, boundary.second);
+    const double denominator = params.pairwise_probability ? s.left + s.right : table.all_votes();
+    return denominator > 0.0 ? std::pair{s.left / denominator, s.right / denominator} : std::pair{0.0, 0.0};
+  };
+
+  // Receivers are handled in blocks of consecutive ranks. For one other actor j the
+  // block's midpoints are close together, so the look-ups into j's prefix row stay
+  // within a few cache lines; each receiver's own row is read almost sequentially.
+  constexpr std::size_t kReceiverBlock = 32;
+  const std::size_t receiver_blocks = (n + kReceiverBlock - 1) / kReceiverBlock;
+  auto for_each_receiver_block = [&](auto&& body) {
+    if (n < kParallelThreshold) {
+      for (std::size_t b = 0; b < receiver_blocks; ++b) body(b);
+    } else {
+      tbb::parallel_for(tbb::blocked_range<std::size_t>(0, receiver_blocks),
+                        [&](const tbb::blocked_range<std::size_t>& r) {
+                          for (std::size_t b = r.begin(); b != r.end(); ++b) body(b);
+                        });
+    }
+  };
 
   // Section 5: risk. With every r = 1, actor i's danger is the sum over the others of
   // their expected utility of challenging i; R_i places it between the least and the
   // most endangered actor, and r_i = (1 - R_i/3) / (1 + R_i/3) maps R in [-1, 1] to
   // r in [0.5, 2] (the most endangered actor becomes the most risk averse, r = 0.5).
-  std::vector<double> risk_neutral(n, 1.0);
   std::vector<double> danger(n, 0.0);
   {
-    const VoteTable table(actors.positions, weights, risk_neutral, actors.range);
-    for_each_index(n, [&](std::size_t i) {
-      double sum = 0.0;
+    const std::vector<double> risk_neutral(n, 1.0);
+    const VoteTable table(x, weights, risk_neutral, range);
+    for_each_receiver_block([&](std::size_t block) {
+      const std::size_t first = block * kReceiverBlock;
+      const std::size_t last = std::min(n, first + kReceiverBlock);
+      std::vector<Boundary> boundaries;
+      for (std::size_t i = first; i < last; ++i) boundaries.emplace_back(x, x[i]);
       for (std::size_t j = 0; j < n; ++j) {
-        if (j == i || actors.positions[j] == actors.positions[i]) continue;  // EU is 0 at equal positions
-        const double distance = std::abs(actors.positions[i] - actors.positions[j]) / actors.range;
-        sum += expected_utility(context, j, i, table.probability(j, i, params.pairwise_probability),
-                                basic_utilities(distance, 1.0), 1.0);
+        for (std::size_t i = first; i < last; ++i) {
+          const auto boundary = boundaries[i - first].at(x[j]);
+          if (x[j] == x[i]) continue;  // EU is 0 at equal positions
+          const auto [p_left, p_right] = probabilities(table, std::min(i, j), std::max(i, j), boundary);
+          const double p_j_wins = j < i ? p_left : p_right;
+          danger[i] += expected_utility(context, j, i, p_j_wins, basic_utilities(std::abs(x[i] - x[j]) / range, 1.0), 1.0);
+        }
       }
-      danger[i] = sum;
     });
   }
   const auto [least, most] = std::minmax_element(danger.begin(), danger.end());
-  BdmRoundResult result;
-  result.risk_exponents.resize(n);
+  std::vector<double> risk(n);
   for (std::size_t i = 0; i < n; ++i) {
     const double spread = *most - *least;
     const double relative = spread > 0.0 ? (2.0 * danger[i] - *most - *least) / spread : 0.0;
-    result.risk_exponents[i] = (1.0 - relative / 3.0) / (1.0 + relative / 3.0);
+    risk[i] = (1.0 - relative / 3.0) / (1.0 + relative / 3.0);
   }
 
   // Section 6: offers. Actor i, looking at j with its own risk exponent (Scholz's
@@ -245,54 +302,75 @@ BdmRoundResult bdm_round(const BdmActors& actors, const BdmParams& params) {
   //   e_ji > 0 > e_ij, e_ji > |e_ij|      compromise: i moves |e_ij / e_ji| of the way
   //   e_ji > 0 > e_ij, e_ji <= |e_ij|     capitulation: i moves to x_j
   // Confrontations take precedence over compromises over capitulations.
-  const VoteTable table(actors.positions, weights, result.risk_exponents, actors.range);
-  result.positions.assign(actors.positions.begin(), actors.positions.end());
+  struct Candidate {
+    bool present = false;
+    double key = 0.0;
+    Move move;
+  };
+  std::vector<std::array<Candidate, 3>> best(n);
+  {
+    const VoteTable table(x, weights, risk, range);
+    for_each_receiver_block([&](std::size_t block) {
+      const std::size_t first = block * kReceiverBlock;
+      const std::size_t last = std::min(n, first + kReceiverBlock);
+      std::vector<Boundary> boundaries;
+      for (std::size_t i = first; i < last; ++i) boundaries.emplace_back(x, x[i]);
+      for (std::size_t j = 0; j < n; ++j) {
+        const double xj = x[j];
+        for (std::size_t i = first; i < last; ++i) {
+          const auto boundary = boundaries[i - first].at(xj);
+          const double xi = x[i];
+          if (xj == xi) continue;
+          const auto [p_left, p_right] = probabilities(table, std::min(i, j), std::max(i, j), boundary);
+          const double p_i_wins = i < j ? p_left : p_right;
+          const double p_j_wins = i < j ? p_right : p_left;
+          const double exponent = risk[i];
+          const Utilities utilities = basic_utilities(std::abs(xi - xj) / range, exponent);
+          const double e_ij = expected_utility(context, i, j, p_i_wins, utilities, exponent);
+          const double e_ji = expected_utility(context, j, i, p_j_wins, utilities, exponent);
+          Move move{i, j, OfferKind::confrontation, xi, xj};
+          double key = 0.0;
+          if (e_ji > e_ij && e_ij > 0.0) {
+            key = std::abs(xj - xi);
+          } else if (e_ji > 0.0 && e_ij < 0.0 && e_ji > -e_ij) {
+            move.kind = OfferKind::compromise;
+            move.to_position = xi + (xj - xi) * (-e_ij / e_ji);
+            // Scholz's rule: the smallest EU-weighted average of the two positions.
+            key = params.closest_compromise ? std::abs(move.to_position - xi)
+                                            : (-e_ij * xi + e_ji * xj) / (-e_ij + e_ji);
+          } else if (e_ji > 0.0 && e_ij < 0.0) {
+            move.kind = OfferKind::capitulation;
+            key = std::abs(xj - xi);
+          } else {
+            continue;
+          }
+          Candidate& slot = best[i][static_cast<std::size_t>(move.kind)];
+          // Ties go to the lower resulting position, so the choice does not depend on
+          // the order in which offers are examined.
+          if (!slot.present || key < slot.key || (key == slot.key && move.to_position < slot.move.to_position)) {
+            slot = {true, key, move};
+          }
+        }
+      }
+    });
+  }
+
+  // Back to input order.
+  BdmRoundResult result;
+  result.risk_exponents.resize(n);
+  result.positions.assign(input.positions.begin(), input.positions.end());
   std::vector<std::optional<Move>> chosen(n);
-  for_each_index(n, [&](std::size_t i) {
-    const double xi = actors.positions[i];
-    const double exponent = result.risk_exponents[i];
-    std::optional<Move> best[3];
-    double best_key[3] = {0.0, 0.0, 0.0};
-    for (std::size_t j = 0; j < n; ++j) {
-      const double xj = actors.positions[j];
-      if (j == i || xj == xi) continue;
-      const Utilities utilities = basic_utilities(std::abs(xi - xj) / actors.range, exponent);
-      const double e_ij = expected_utility(context, i, j, table.probability(i, j, params.pairwise_probability),
-                                           utilities, exponent);
-      const double e_ji = expected_utility(context, j, i, table.probability(j, i, params.pairwise_probability),
-                                           utilities, exponent);
-      Move move{i, j, OfferKind::confrontation, xi, xj};
-      double key = 0.0;
-      if (e_ji > e_ij && e_ij > 0.0) {
-        key = std::abs(xj - xi);
-      } else if (e_ji > 0.0 && e_ij < 0.0 && e_ji > -e_ij) {
-        move.kind = OfferKind::compromise;
-        move.to_position = xi + (xj - xi) * (-e_ij / e_ji);
-        // Scholz's rule: the smallest EU-weighted average of the two positions.
-        key = params.closest_compromise ? std::abs(move.to_position - xi)
-                                        : (-e_ij * xi + e_ji * xj) / (-e_ij + e_ji);
-      } else if (e_ji > 0.0 && e_ij < 0.0) {
-        move.kind = OfferKind::capitulation;
-        key = std::abs(xj - xi);
-      } else {
-        continue;
-      }
-      const auto slot = static_cast<std::size_t>(move.kind);
-      // Ties go to the lower resulting position, then the earlier proposer, so the
-      // choice does not depend on the order in which offers are examined.
-      if (!best[slot] || key < best_key[slot] ||
-          (key == best_key[slot] && move.to_position < best[slot]->to_position)) {
-        best[slot] = move;
-        best_key[slot] = key;
-      }
+  for (std::size_t m = 0; m < n; ++m) {
+    result.risk_exponents[order[m]] = risk[m];
+    for (const Candidate& candidate : best[m]) {
+      if (!candidate.present) continue;
+      Move move = candidate.move;
+      move.actor = order[move.actor];
+      move.proposer = order[move.proposer];
+      chosen[move.actor] = move;
+      break;
     }
-    for (const auto& candidate : best) {
-      if (candidate) {
-        chosen[i] = candidate;
-        break;
-      }
-    }
-  });
+  }
   for (std::size_t i = 0; i < n; ++i) {
     if (!chosen[i]) continue;
     result.positions[i] = chosen[i]->to_position;
