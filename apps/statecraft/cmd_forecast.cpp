@@ -69,7 +69,15 @@ void print_table(const Issue& issue, const Json& model) {
   for (const auto& round : model["rounds"]) {
     std::string moves;
     if (round.contains("moves")) {
+      // A table stays readable with many actors: the first few moves, then a count
+      // (`--format json` has them all).
+      constexpr std::size_t kShown = 4;
+      std::size_t shown = 0;
       for (const auto& move : round["moves"]) {
+        if (++shown > kShown) {
+          moves += fmt::format("; ... {} moves in all", round["moves"].size());
+          break;
+        }
         moves += fmt::format("{}{} {:.4g}->{:.4g} ({} by {})", moves.empty() ? "" : "; ", move["actor"].get<std::string>(),
                              move["from"].get<double>(), move["to"].get<double>(), move["offer"].get<std::string>(),
                              move["proposer"].get<std::string>());
