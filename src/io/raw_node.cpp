@@ -91,6 +91,25 @@ std::string identity(const RawNode& item, std::string_view list_name) {
   return scalar_of("id");
 }
 
+// Where an item's identity is written: its `id` (`actor`, `group`) value, or the item
+// itself for relations.
+const SourceLocation& identity_location(const RawNode& item, std::string_view list_name) {
+  std::string_view key = list_name == "stances" ? "actor" : list_name == "threats" ? "group" : "id";
+  if (list_name != "relations") {
+    if (const RawNode* n = item.find(key)) return n->location;
+  }
+  return item.location;
+}
+
+std::string duplicate_message(std::string_view list_name, const std::string& id) {
+  if (list_name == "stances") return "actor '" + id + "' has two stances on this issue";
+  if (list_name == "relations") return "duplicate relation " + id;
+  if (list_name == "threats") return "duplicate threat of group '" + id + "'";
+  // "actors" -> "actor", ...
+  std::string singular(list_name.substr(0, list_name.size() - 1));
+  return "duplicate " + singular + " id '" + id + "'";
+}
+
 bool merges_by_identity(std::string_view list_name) {
   static constexpr std::string_view kLists[] = {
       "actors", "relations", "issues", "forums", "motions", "games", "nodes",
@@ -110,6 +129,13 @@ std::string_view kind_name(RawNode::Kind kind) {
   }
   return "node";
 }
+
+RawNode::RawNode() = default;
+RawNode::RawNode(const RawNode&) = default;
+RawNode::RawNode(RawNode&&) noexcept = default;
+RawNode& RawNode::operator=(const RawNode&) = default;
+RawNode& RawNode::operator=(RawNode&&) noexcept = default;
+RawNode::~RawNode() = default;
 
 const RawNode* RawNode::find(std::string_view key) const {
   for (const auto& [k, v] : entries) {
@@ -184,17 +210,20 @@ void merge_into(RawNode& base, const RawNode& overlay, std::string_view list_nam
     return;
   }
   if (base.is_sequence() && overlay.is_sequence() && merges_by_identity(list_name)) {
-    std::vector<std::string> seen_in_overlay;
+    std::vector<std::pair<std::string, int>> seen_in_overlay;  // id, line
     for (const auto& item : overlay.items) {
       std::string id = identity(item, list_name);
       if (id.empty()) {
         base.items.push_back(item);  // malformed items are reported by the converter
         continue;
       }
-      if (std::find(seen_in_overlay.begin(), seen_in_overlay.end(), id) != seen_in_overlay.end()) {
-        throw InputError(item.location, "duplicate " + std::string(list_name) + " entry '" + id + "'");
+      auto first = std::find_if(seen_in_overlay.begin(), seen_in_overlay.end(),
+                                [&](const auto& seen) { return seen.first == id; });
+      if (first != seen_in_overlay.end()) {
+        throw InputError(identity_location(item, list_name),
+                         duplicate_message(list_name, id) + " (first at line " + std::to_string(first->second) + ")");
       }
-      seen_in_overlay.push_back(id);
+      seen_in_overlay.emplace_back(id, identity_location(item, list_name).line);
       auto match = std::find_if(base.items.begin(), base.items.end(),
                                 [&](const RawNode& b) { return identity(b, list_name) == id; });
       if (match == base.items.end()) {

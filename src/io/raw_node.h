@@ -22,6 +22,16 @@ struct RawNode {
   std::vector<std::pair<RawNode, RawNode>> entries;    // map: key node, value node
   SourceLocation location;
 
+  // Defined out of line: `entries` holds pairs of RawNode, which is incomplete here, and
+  // clang instantiates inline special members (and the vector's constexpr destructor)
+  // at this point.
+  RawNode();
+  RawNode(const RawNode&);
+  RawNode(RawNode&&) noexcept;
+  RawNode& operator=(const RawNode&);
+  RawNode& operator=(RawNode&&) noexcept;
+  ~RawNode();
+
   [[nodiscard]] bool is_map() const { return kind == Kind::map; }
   [[nodiscard]] bool is_sequence() const { return kind == Kind::sequence; }
   [[nodiscard]] bool is_scalar() const { return kind == Kind::scalar; }

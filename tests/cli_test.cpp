@@ -1,0 +1,116 @@
+// The `statecraft` command line: help, version, and the one-line errors for bad verbs,
+// flags, files and dates. Runs the built binary.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <regex>
+#include <string>
+
+#include "run_process.h"
+
+namespace fs = std::filesystem;
+using statecraft::test::ProcessResult;
+using statecraft::test::run_process;
+
+namespace {
+
+const fs::path kCliDir = fs::path(STATECRAFT_SOURCE_DIR) / "tests" / "cli";
+
+ProcessResult statecraft_cli(const std::vector<std::string>& args) {
+  return run_process(STATECRAFT_BIN, args, kCliDir);
+}
+
+bool is_one_line(const std::string& text) {
+  return !text.empty() && text.back() == '\n' && text.find('\n') == text.size() - 1;
+}
+
+// A CLI usage error: exit 1, nothing on stdout, one line "statecraft: error: ...".
+void expect_usage_error(const ProcessResult& r, const std::string& must_mention) {
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out, "");
+  EXPECT_TRUE(is_one_line(r.err)) << r.err;
+  EXPECT_EQ(r.err.rfind("statecraft: error: ", 0), 0U) << r.err;
+  EXPECT_NE(r.err.find(must_mention), std::string::npos) << r.err;
+}
+
+TEST(Cli, HelpExitsZeroAndListsVerbs) {
+  auto r = statecraft_cli({"--help"});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("validate"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("info"), std::string::npos) << r.out;
+  EXPECT_EQ(r.err, "");
+}
+
+TEST(Cli, VersionPrintsNameAndSemver) {
+  auto r = statecraft_cli({"--version"});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_TRUE(std::regex_match(r.out, std::regex("statecraft [0-9]+\\.[0-9]+\\.[0-9]+\n"))) << r.out;
+  EXPECT_EQ(r.err, "");
+}
+
+TEST(Cli, NoVerbIsAnError) { expect_usage_error(statecraft_cli({}), "statecraft: error: "); }
+
+TEST(Cli, UnknownVerbIsAnError) { expect_usage_error(statecraft_cli({"frobnicate"}), "frobnicate"); }
+
+TEST(Cli, UnknownFlagIsAnError) {
+  expect_usage_error(statecraft_cli({"validate", "--frobnicate", "good-world.yaml"}), "--frobnicate");
+}
+
+TEST(Cli, MissingFileIsAnError) {
+  expect_usage_error(statecraft_cli({"validate", "no-such-world.yaml"}), "no-such-world.yaml");
+}
+
+TEST(Cli, InfoOfMissingFileIsAnError) {
+  expect_usage_error(statecraft_cli({"info", "no-such-world.yaml"}), "no-such-world.yaml");
+}
+
+TEST(Cli, ValidateGoodFile) {
+  auto r = statecraft_cli({"validate", "good-world.yaml"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  EXPECT_EQ(r.out.rfind("good-world.yaml: ok (4 actors, 2 relations, 1 issues, 2 forums, 1 motions, 1 events)", 0),
+            0U)
+      << r.out;
+}
+
+TEST(Cli, ValidateReportsEachBadFileAndFails) {
+  auto r = statecraft_cli({"validate", "good-world.yaml", "../bad/24-salience-3.yaml"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.out.find("good-world.yaml: ok"), std::string::npos) << r.out;
+  EXPECT_TRUE(is_one_line(r.err)) << r.err;
+  EXPECT_NE(r.err.find("../bad/24-salience-3.yaml:7:"), std::string::npos) << r.err;
+}
+
+TEST(Cli, InfoPrintsForumsWithRules) {
+  auto r = statecraft_cli({"info", "good-world.yaml"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  EXPECT_NE(r.out.find("Forums"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("nsg"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("consensus"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("unsc_like"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("majority"), std::string::npos) << r.out;
+}
+
+TEST(Cli, InfoAtAppliesEvents) {
+  auto before = statecraft_cli({"info", "good-world.yaml", "--format", "json"});
+  auto after = statecraft_cli({"info", "good-world.yaml", "--at", "2016-06-09", "--format", "json"});
+  ASSERT_EQ(before.exit_code, 0) << before.err;
+  ASSERT_EQ(after.exit_code, 0) << after.err;
+  EXPECT_NE(before.out.find("\"events_pending\": 1"), std::string::npos) << before.out;
+  EXPECT_NE(after.out.find("\"events_pending\": 0"), std::string::npos) << after.out;
+}
+
+TEST(Cli, InfoAtBadDateNamesTheFlag) {
+  expect_usage_error(statecraft_cli({"info", "good-world.yaml", "--at", "2023-13-01"}), "--at");
+}
+
+TEST(Cli, InfoOfBadScenarioIsTheLoaderLine) {
+  auto r = statecraft_cli({"info", "../bad/24-salience-3.yaml"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out, "");
+  EXPECT_TRUE(is_one_line(r.err)) << r.err;
+  EXPECT_EQ(r.err.rfind("../bad/24-salience-3.yaml:7:", 0), 0U) << r.err;
+}
+
+}  // namespace
