@@ -136,7 +136,7 @@ class Parser {
   }
 
   static bool word_char(char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '.' || c == '-';
+    return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '.' || c == '-' || c == ':';
   }
 
   std::string word(const char* what) {

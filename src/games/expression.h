@@ -8,7 +8,7 @@
 //   unary      := '-' unary | primary
 //   primary    := number | '(' expression ')' | quantity
 //   quantity   := name ('(' [argument (',' argument)*] ')')?
-//   argument   := word | word '=' word          (a word: letters, digits, '_', '.', '-')
+//   argument   := word | word '=' word          (a word: letters, digits, '_', '.', '-', ':')
 //   name       := letter-or-'_' then letters, digits, '_' and '.'
 // e.g.  -corridor.closure_cost(PAK, close=torkham) / 1e6 + 0.5 * games.recognition_value
 //
