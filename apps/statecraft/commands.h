@@ -19,6 +19,7 @@ struct Context {
 void register_validate(CLI::App& app, Context& context);
 void register_info(CLI::App& app, Context& context);
 void register_runs(CLI::App& app, Context& context);
+void register_power(CLI::App& app, Context& context);
 void register_influence(CLI::App& app, Context& context);
 void register_optimize(CLI::App& app, Context& context);
 void register_corridor(CLI::App& app, Context& context);

@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
   cli::register_validate(app, context);
   cli::register_info(app, context);
   cli::register_runs(app, context);
+  cli::register_power(app, context);
   cli::register_influence(app, context);
   cli::register_optimize(app, context);
   cli::register_corridor(app, context);
