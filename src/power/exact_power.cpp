@@ -47,13 +47,37 @@ WeightRange winning_weights(const VotingGame& game, int members) {
   return {};
 }
 
-// Sum of row[p] over p in [low, high), clipped to the row.
+// The inner loops, written over non-overlapping arrays (`__restrict`, a GCC/Clang
+// extension) so the compiler can vectorise them.
+// target[p] += source[p] for p < count.
+void add_into(double* __restrict target, const double* __restrict source, std::int64_t count) {
+  for (std::int64_t p = 0; p < count; ++p) target[p] += source[p];
+}
+// out[p] = minuend[p] - subtrahend[p] for p < count.
+void subtract_into(double* __restrict out, const double* __restrict minuend, const double* __restrict subtrahend,
+                   std::int64_t count) {
+  for (std::int64_t p = 0; p < count; ++p) out[p] = minuend[p] - subtrahend[p];
+}
+// out[p] = (first[p] + second[p]) / 2 for p < count.
+void average_into(double* __restrict out, const double* first, const double* second, std::int64_t count) {
+  for (std::int64_t p = 0; p < count; ++p) out[p] = 0.5 * (first[p] + second[p]);
+}
+
+// Sum of row[p] over p in [low, high), clipped to the row. Four running sums break the
+// dependency chain (the order is fixed, so results stay reproducible).
 double range_sum(const double* row, std::int64_t length, WeightRange range) {
   const std::int64_t low = std::max<std::int64_t>(range.low, 0);
   const std::int64_t high = std::min(range.high, length);
-  double sum = 0.0;
-  for (std::int64_t p = low; p < high; ++p) sum += row[p];
-  return sum;
+  double sums[4] = {0.0, 0.0, 0.0, 0.0};
+  std::int64_t p = low;
+  for (; p + 4 <= high; p += 4) {
+    sums[0] += row[p];
+    sums[1] += row[p + 1];
+    sums[2] += row[p + 2];
+    sums[3] += row[p + 3];
+  }
+  for (; p < high; ++p) sums[0] += row[p];
+  return (sums[0] + sums[1]) + (sums[2] + sums[3]);
 }
 
 // Sum of row[top - p] over p in [low, high): the same range read through the
@@ -96,7 +120,9 @@ PowerIndices plain_weighted_banzhaf(const VotingGame& game) {
     if (weight == 0) continue;  // in or out, the weight is the same
     const std::int64_t split = std::min(weight, quota);
     for (std::int64_t p = 0; p < split; ++p) next[p] = 0.5 * current[p];
-    for (std::int64_t p = split; p < quota; ++p) next[p] = 0.5 * (current[p] + current[p - weight]);
+    if (split < quota) {
+      average_into(next.data() + split, current.data() + split, current.data() + split - weight, quota - split);
+    }
     std::swap(current, next);
   }
 
@@ -158,15 +184,19 @@ PowerIndices size_weight_power(const VotingGame& game) {
   std::vector<double> table(static_cast<std::size_t>((half + 1) * length), 0.0);
   auto row = [&](int c) { return table.data() + static_cast<std::int64_t>(c) * length; };
   row(0)[0] = 1.0;
+  // Adding members lightest first keeps the running weight, and so each pass, short;
+  // the table does not depend on the order.
+  std::vector<std::int64_t> build_order = free_weights;
+  std::sort(build_order.begin(), build_order.end());
   std::int64_t weight_so_far = 0;
   int placed = 0;
-  for (std::int64_t w : free_weights) {
+  for (std::int64_t w : build_order) {
     weight_so_far += w;
     ++placed;
     for (int c = std::min(placed, half); c >= 1; --c) {
       double* target = row(c);
       const double* source = row(c - 1);
-      for (std::int64_t p = weight_so_far; p >= w; --p) target[p] += source[p - w];
+      add_into(target + w, source, weight_so_far - w + 1);
     }
   }
 
@@ -228,7 +258,9 @@ PowerIndices size_weight_power(const VotingGame& game) {
         } else {
           const std::int64_t split = std::min(w, others_length);
           for (std::int64_t p = 0; p < split; ++p) current[p] = counts[p];
-          for (std::int64_t p = split; p < others_length; ++p) current[p] = counts[p] - previous[p - w];
+          if (split < others_length) {
+            subtract_into(current.data() + split, counts + split, previous.data() + split - w, others_length - split);
+          }
         }
         const int members = vetoes + c;
         WeightRange range = swing_weights(game, members, w);
