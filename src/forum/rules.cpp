@@ -130,11 +130,12 @@ std::optional<Fraction> threshold_fraction(double share, bool strict, std::int64
     if (t > 0 && (!fail || less(*fail, Fraction{t - 1, v}))) fail = Fraction{t - 1, v};
   }
   if (!pass) return std::nullopt;
-  if (!fail) return Fraction{0, 1};
-  // Simplest fraction p/q in (fail, pass]: smallest q with floor(pass * q) / q > fail.
+  if (!fail) return Fraction{0, 1, false};
+  // Simplest p/q in [fail, pass]: smallest q with ceil(fail * q) / q <= pass. Equal to
+  // `fail` means the threshold is strict (ratios equal to it fail).
   for (std::int64_t q = 1; q <= pass->q; ++q) {
-    const std::int64_t p = (pass->p * q) / pass->q;
-    if (p * fail->q > fail->p * q) return Fraction{p, q};
+    const std::int64_t p = (fail->p * q + fail->q - 1) / fail->q;
+    if (p * pass->q <= pass->p * q) return Fraction{p, q, p * fail->q == fail->p * q};
   }
   return pass;
 }
@@ -279,12 +280,13 @@ void MajorityRule::add_to(TallyBuilder& tally) const {
     tally.require([](std::span<const std::int64_t>) { return false; });
     return;
   }
-  // yes / (yes + no) >= p / q  <=>  (q - p) yes - p no >= 0
+  // yes / (yes + no) >= p / q  <=>  (q - p) yes - p no >= 0  (> 0 when strict)
   Counter margin;
   margin.saturating = false;
   margin.increments.assign(members_, {fraction->q - fraction->p, -fraction->p, 0, 0});
   const std::size_t m = tally.add_counter(std::move(margin));
-  tally.require([m](std::span<const std::int64_t> v) { return v[m] >= 0; });
+  const std::int64_t least = fraction->strict ? 1 : 0;
+  tally.require([m, least](std::span<const std::int64_t> v) { return v[m] >= least; });
   const std::int64_t need = min_yes_;
   const std::size_t c = tally.add_counter(count_of(members_, {Ballot::yes}, need));
   tally.require([c, need](std::span<const std::int64_t> v) { return v[c] >= need; });
@@ -354,7 +356,8 @@ DoubleMajorityRule::DoubleMajorityRule(const DecisionRule& rule,
   }
   min_population_ = rule.population_share * total_population_;
   integer_ = integer_weights(population_, min_population_,
-                             kMaxWeightCells / static_cast<std::int64_t>(members.size() + 1));
+                             static_cast<std::int64_t>(kMaxTallyCells) /
+                                 static_cast<std::int64_t>(members.size() + 1));
 }
 
 bool DoubleMajorityRule::passes(std::span<const Ballot> ballots) const {

@@ -60,13 +60,15 @@ std::int64_t min_count(double share, std::int64_t n, bool strict);
 // Whether yes out of votes meets share (strictly when strict), within tolerance.
 bool share_met(std::int64_t yes, std::int64_t votes, double share, bool strict);
 
-// A fraction p/q, q > 0.
+// A threshold p/q, q > 0, met by y/v >= p/q, or by y/v > p/q when `strict`.
 struct Fraction {
   std::int64_t p = 0;
   std::int64_t q = 1;
+  bool strict = false;
 };
-// The simplest fraction r such that, for all 1 <= v <= n and 0 <= y <= v,
-// share_met(y, v, share, strict) holds exactly when y/v >= r. Empty when no y/v passes.
+// The simplest threshold such that, for all 1 <= v <= n and 0 <= y <= v,
+// share_met(y, v, share, strict) holds exactly when y/v meets it ("more than 1/2" stays
+// 1/2, strict, rather than becoming 97/193). Empty when no y/v passes.
 std::optional<Fraction> threshold_fraction(double share, bool strict, std::int64_t n);
 
 // Weights turned into integers for the dynamic programme: scaled by the smallest power

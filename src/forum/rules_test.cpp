@@ -158,6 +158,18 @@ TEST(Procedure, MotionNamingAnUnknownGateIsRejected) {
   EXPECT_THROW(make_procedure(f, m), PreconditionError);
 }
 
+TEST(ThresholdFraction, SimpleMajorityStaysOneHalf) {
+  const auto f = threshold_fraction(0.5, true, 193);
+  ASSERT_TRUE(f);
+  EXPECT_EQ(f->p, 1);
+  EXPECT_EQ(f->q, 2);
+  EXPECT_TRUE(f->strict);
+  const auto two_thirds = threshold_fraction(2.0 / 3.0, false, 193);
+  ASSERT_TRUE(two_thirds);
+  EXPECT_EQ(two_thirds->q, 3);
+  EXPECT_FALSE(two_thirds->strict);
+}
+
 RC_GTEST_PROP(ThresholdFraction, SeparatesPassingFromFailingRatios, ()) {
   const auto n = *rc::gen::inRange<std::int64_t>(1, 40);
   const double share = *rc::gen::oneOf(rc::gen::just(0.5), rc::gen::just(2.0 / 3.0),
@@ -170,7 +182,8 @@ RC_GTEST_PROP(ThresholdFraction, SeparatesPassingFromFailingRatios, ()) {
   for (std::int64_t v = 1; v <= n; ++v) {
     for (std::int64_t y = 0; y <= v; ++y) {
       const bool direct = share_met(y, v, share, strict);
-      const bool by_fraction = f && y * f->q >= f->p * v;
+      const bool by_fraction =
+          f && (f->strict ? y * f->q > f->p * v : y * f->q >= f->p * v);
       RC_ASSERT(direct == by_fraction);
     }
   }

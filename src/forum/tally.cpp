@@ -53,8 +53,31 @@ struct Box {
   bool empty = false;
 };
 
-std::vector<Counter> effective_counters(const TallySpec& spec) {
+// The spec's counters in layout order: the one with most cells moves to the last,
+// contiguous dimension so inner loops are long. `order[d]` is the spec index of
+// dimension d.
+std::vector<Counter> effective_counters(const TallySpec& spec, std::vector<std::size_t>& order) {
   std::vector<Counter> counters = spec.counters;
+  order.resize(counters.size());
+  for (std::size_t d = 0; d < order.size(); ++d) order[d] = d;
+  if (counters.size() > 1) {
+    auto cells_of = [](const Counter& c) {
+      if (c.saturating) return c.cap + 1;
+      Index lo = 0;
+      Index hi = 0;
+      for (const auto& inc : c.increments) {
+        lo += *std::min_element(inc.begin(), inc.end());
+        hi += *std::max_element(inc.begin(), inc.end());
+      }
+      return hi - lo + 1;
+    };
+    std::size_t largest = 0;
+    for (std::size_t d = 1; d < counters.size(); ++d) {
+      if (cells_of(counters[d]) > cells_of(counters[largest])) largest = d;
+    }
+    std::swap(counters[largest], counters.back());
+    std::swap(order[largest], order.back());
+  }
   if (counters.empty()) {
     // A rule that only asks "was any ballot defeating?" still needs one cell.
     Counter none;
@@ -265,7 +288,8 @@ double dot(const std::vector<double>& distribution, const std::vector<double>& v
 
 // value[cell] = 1 when the final tally in that cell passes, over the final box.
 std::vector<double> terminal_values(const TallySpec& spec, const Box& box, const Layout& layout,
-                                    std::size_t real_counters) {
+                                    const std::vector<std::size_t>& order) {
+  const std::size_t real_counters = order.size();
   std::vector<double> value(layout.cells, 0.0);
   if (box.empty) return value;
   const std::size_t dims = layout.size.size();
@@ -281,7 +305,7 @@ std::vector<double> terminal_values(const TallySpec& spec, const Box& box, const
     }
     for (Index x = x0; x <= x1; ++x) {
       index[dims - 1] = x;
-      for (std::size_t d = 0; d < real_counters; ++d) values[d] = index[d] + layout.low[d];
+      for (std::size_t d = 0; d < real_counters; ++d) values[order[d]] = index[d] + layout.low[d];
       value[static_cast<std::size_t>(s + x)] = spec.passes(values) ? 1.0 : 0.0;
     }
   });
@@ -335,7 +359,8 @@ TallyResult evaluate_tally(const TallySpec& spec,
   if (probabilities.size() != n) throw PreconditionError("ballot probabilities for wrong count");
   if (spec.defeats.size() != n) throw PreconditionError("defeating ballots for wrong count");
   if (!spec.passes) throw PreconditionError("tally without a pass predicate");
-  const std::vector<Counter> counters = effective_counters(spec);
+  std::vector<std::size_t> order;
+  const std::vector<Counter> counters = effective_counters(spec, order);
   const Layout layout = make_layout(counters, n);
   const std::size_t dims = layout.size.size();
 
@@ -362,7 +387,7 @@ TallyResult evaluate_tally(const TallySpec& spec,
   }
 
   TallyResult result;
-  const std::vector<double> final_value = terminal_values(spec, boxes[n], layout, spec.counters.size());
+  const std::vector<double> final_value = terminal_values(spec, boxes[n], layout, order);
 
   if (!with_pivots) {
     std::vector<double> a = start;
