@@ -26,5 +26,6 @@ void register_corridor(CLI::App& app, Context& context);
 void register_game(CLI::App& app, Context& context);
 void register_forecast(CLI::App& app, Context& context);
 void register_backtest(CLI::App& app, Context& context);
+void register_vote(CLI::App& app, Context& context);
 
 }  // namespace statecraft::cli
