@@ -191,5 +191,22 @@ TEST(Narratives, CampaignsMoveAnchorsForGoodAndWeightsWhileActive) {
   EXPECT_GT(lasting.frames[0].equilibrium[0], base.frames[0].equilibrium[0]);
 }
 
+TEST(Narratives, EquilibriumSetsTheLinkedIssuesStancePositions) {
+  Scenario s = pair_world();
+  Issue issue;
+  issue.id = "iss";
+  issue.scale_min = 0;
+  issue.scale_max = 200;
+  issue.stances.push_back(Stance{"AAA", Figure{10, "", false}, Figure{1, "", false}, Figure{1, "", false}});
+  s.issues.push_back(issue);
+  s.narratives.frames[0].issue = "iss";
+  InfluenceNetwork net = build_influence_network(s, InfluenceParams{});
+  NarrativeResult r = run_narratives(s, net, NarrativeParams{});
+  Scenario t = with_frame_positions(s, r, "frame");
+  EXPECT_NEAR(t.issues[0].stances[0].position.value, 200 * r.frames[0].equilibrium[0], 1e-12);
+  EXPECT_TRUE(t.issues[0].stances[0].position.assumed);
+  EXPECT_THROW((void)with_frame_positions(pair_world(), r, "frame"), PreconditionError);  // no issue named
+}
+
 }  // namespace
 }  // namespace statecraft::influence
