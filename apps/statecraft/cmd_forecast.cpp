@@ -56,6 +56,8 @@ Json trajectory_json(const Issue& issue, const bargain::Trajectory& trajectory) 
   }
   out["forecast"] = trajectory.forecast;
   out["converged"] = trajectory.converged;
+  out["stopped"] = trajectory.stopped;
+  if (trajectory.stopped == "cycle") out["cycle_length"] = trajectory.cycle_length;
   return out;
 }
 

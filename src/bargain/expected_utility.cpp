@@ -42,6 +42,34 @@ void for_each_index(std::size_t n, Body&& body) {
   });
 }
 
+// Scratch memory for the O(n^2) tables, kept per thread between rounds: allocating
+// them afresh each round costs more in page faults (memset of new pages) than the
+// round's arithmetic at n ~ 100. A nested call on the same thread (TBB may run another
+// task while this one waits) takes a different buffer from the pool, so it is
+// re-entrant. Contents are always fully overwritten before use.
+class Scratch {
+ public:
+  explicit Scratch(std::size_t size) {
+    auto& pool = pool_();
+    if (!pool.empty()) {
+      data_ = std::move(pool.back());
+      pool.pop_back();
+    }
+    if (data_.size() < size) data_.resize(size);
+  }
+  Scratch(const Scratch&) = delete;
+  Scratch& operator=(const Scratch&) = delete;
+  ~Scratch() { pool_().push_back(std::move(data_)); }
+  [[nodiscard]] double* data() { return data_.data(); }
+
+ private:
+  static std::vector<std::vector<double>>& pool_() {
+    thread_local std::vector<std::vector<double>> pool;
+    return pool;
+  }
+  std::vector<double> data_;
+};
+
 // x^r with the common risk-neutral case exact and cheap. (A hand-written series for
 // 2^(r log2 x) measured slower than glibc's table-driven pow, so we keep std::pow.)
 double power(double base, double exponent) { return exponent == 1.0 ? base : std::pow(base, exponent); }
@@ -56,9 +84,10 @@ double power(double base, double exponent) { return exponent == 1.0 ? base : std
 // instead of O(n). Everything here is in rank space (actors sorted by position).
 class VoteTable {
  public:
-  VoteTable(std::span<const double> positions, std::span<const double> weights,
-            std::span<const double> exponents, double range)
-      : n_(positions.size()), prefix_((n_ + 1) * n_, 0.0) {
+  // `utility(k, t)` gives U(k, t) for voter k and target t; it is called for every
+  // ordered pair (rows of voters in parallel), so it must be a pure function.
+  template <typename Utility>
+  VoteTable(std::size_t n, Utility&& utility) : n_(n), storage_((n_ + 1) * n_), prefix_(storage_.data()) {
     // Voters are processed in blocks: a block's utilities are computed row by row
     // (voter-major, which the pair sums below need) and then written into the
     // target-major prefix table a short run at a time, so both stay cache friendly.
@@ -68,12 +97,11 @@ class VoteTable {
     auto fill_block = [&](std::size_t block) {
       const std::size_t first = block * kBlock;
       const std::size_t last = std::min(n_, first + kBlock);
-      std::vector<double> rows((last - first) * n_);
+      Scratch scratch((last - first) * n_);
+      double* rows = scratch.data();
       for (std::size_t k = first; k < last; ++k) {
         double* row = &rows[(k - first) * n_];
-        for (std::size_t t = 0; t < n_; ++t) {
-          row[t] = weights[k] * power(std::abs(positions[k] - positions[t]) / range, exponents[k]);
-        }
+        for (std::size_t t = 0; t < n_; ++t) row[t] = utility(k, t);
         // Sum over ordered pairs (a, b) of |U(k, a) - U(k, b)|: with the values in
         // ascending order u_(0..n-1), it is 2 sum_m u_(m) (2m - n + 1). Values grow
         // with the distance from x_k, so merging the two sides of k gives that order.
@@ -97,6 +125,7 @@ class VoteTable {
         pair_sums[k] = 2.0 * value_sum;
       }
       for (std::size_t t = 0; t < n_; ++t) {
+        if (first == 0) prefix_[t * (n_ + 1)] = 0.0;
         double* out = &prefix_[t * (n_ + 1) + first + 1];
         for (std::size_t k = first; k < last; ++k) out[k - first] = rows[(k - first) * n_ + t];
       }
@@ -134,7 +163,8 @@ class VoteTable {
 
  private:
   std::size_t n_;
-  std::vector<double> prefix_;  // n x (n + 1), target-major: [t][m] = sum over the m leftmost voters of U(k, t)
+  Scratch storage_;
+  double* prefix_;  // n x (n + 1), target-major: [t][m] = sum over the m leftmost voters of U(k, t)
   double all_votes_ = 0.0;      // sum over voters and ordered pairs of |v_k(a, b)|
 };
 
@@ -179,11 +209,12 @@ struct Context {
 
 // EU of `challenger` challenging `target` (section 2.2), evaluated with `exponent`:
 //   s_t [P U_s + (1 - P) U_f] + (1 - s_t) U_s - Q U_sq - (1 - Q) [T U_b + (1 - T) U_w]
+// `status_quo` is U_sq = 2 - 4 (1/2)^exponent, which depends on the exponent only and
+// is computed once per actor by the caller.
 double expected_utility(const Context& context, std::size_t challenger, std::size_t target, double probability,
-                        const Utilities& utilities, double exponent) {
+                        const Utilities& utilities, double exponent, double status_quo) {
   const double salience = context.actors.saliences[target];
   const double q = context.params.status_quo_probability;
-  const double status_quo = 2.0 - 4.0 * power(0.5, exponent);
   double value = salience * (probability * utilities.success + (1.0 - probability) * utilities.failure) +
                  (1.0 - salience) * utilities.success - q * status_quo;
   if (q < 1.0) {
@@ -218,6 +249,18 @@ void check_actors(const BdmActors& actors) {
 }
 
 }  // namespace
+
+int cycle_length(const std::vector<Round>& rounds, double tolerance) {
+  if (rounds.size() < 3) return 0;
+  const std::vector<double>& now = rounds.back().positions;
+  for (std::size_t length = 2; length < rounds.size(); ++length) {
+    const std::vector<double>& then = rounds[rounds.size() - 1 - length].positions;
+    bool same = then.size() == now.size();
+    for (std::size_t i = 0; same && i < now.size(); ++i) same = std::abs(now[i] - then[i]) <= tolerance;
+    if (same) return static_cast<int>(length);
+  }
+  return 0;
+}
 
 BdmRoundResult bdm_round(const BdmActors& input, const BdmParams& params) {
   check_actors(input);
@@ -269,8 +312,8 @@ BdmRoundResult bdm_round(const BdmActors& input, const BdmParams& params) {
   // r in [0.5, 2] (the most endangered actor becomes the most risk averse, r = 0.5).
   std::vector<double> danger(n, 0.0);
   {
-    const std::vector<double> risk_neutral(n, 1.0);
-    const VoteTable table(x, weights, risk_neutral, range);
+    // Risk neutral: g_k(d) = d, no powers at all.
+    const VoteTable table(n, [&](std::size_t k, std::size_t t) { return weights[k] * (std::abs(x[k] - x[t]) / range); });
     for_each_receiver_block([&](std::size_t block) {
       const std::size_t first = block * kReceiverBlock;
       const std::size_t last = std::min(n, first + kReceiverBlock);
@@ -282,7 +325,7 @@ BdmRoundResult bdm_round(const BdmActors& input, const BdmParams& params) {
           if (x[j] == x[i]) continue;  // EU is 0 at equal positions
           const auto [p_left, p_right] = probabilities(table, std::min(i, j), std::max(i, j), boundary);
           const double p_j_wins = j < i ? p_left : p_right;
-          danger[i] += expected_utility(context, j, i, p_j_wins, basic_utilities(std::abs(x[i] - x[j]) / range, 1.0), 1.0);
+          danger[i] += expected_utility(context, j, i, p_j_wins, basic_utilities(std::abs(x[i] - x[j]) / range, 1.0), 1.0, 0.0);
         }
       }
     });
@@ -309,7 +352,65 @@ BdmRoundResult bdm_round(const BdmActors& input, const BdmParams& params) {
   };
   std::vector<std::array<Candidate, 3>> best(n);
   {
-    const VoteTable table(x, weights, risk, range);
+    // Every power below is base^r with a base that depends on the unordered pair
+    // only: |x_k - x_t| / range for the votes, 0.5 -/+ 0.5 d for U_s and U_f. Their
+    // logarithms are computed once per pair and each ordered pair then costs exp(r L)
+    // (r = 1 keeps the exact base). Layout, n x n by rank:
+    //   log_distance[a n + b] = ln(d_ab) for every a, b (symmetric; -inf at d = 0);
+    //   log_utility[a n + b]  = ln(0.5 - 0.5 d_ab) for a < b, ln(0.5 + 0.5 d_ab) for a > b.
+    // Each entry is a pure function of the pair, so the tables do not depend on the
+    // thread count.
+    Scratch log_distance_storage(n * n);
+    Scratch log_utility_storage(n * n);
+    double* log_distance = log_distance_storage.data();
+    double* log_utility = log_utility_storage.data();
+    // Built in square tiles of the upper triangle; each tile also writes its mirror
+    // image, so the writes below the diagonal are short contiguous runs, not a column
+    // stride of n (which cost more than the logarithms saved).
+    constexpr std::size_t kTile = 16;
+    const std::size_t tiles = (n + kTile - 1) / kTile;
+    for_each_index(tiles, [&](std::size_t row_tile) {
+      const std::size_t a0 = row_tile * kTile;
+      const std::size_t a1 = std::min(n, a0 + kTile);
+      std::array<double, kTile * kTile> mirror_distance{};
+      std::array<double, kTile * kTile> mirror_utility{};
+      for (std::size_t column_tile = row_tile; column_tile < tiles; ++column_tile) {
+        const std::size_t b0 = column_tile * kTile;
+        const std::size_t b1 = std::min(n, b0 + kTile);
+        for (std::size_t a = a0; a < a1; ++a) {
+          for (std::size_t b = std::max(b0, a); b < b1; ++b) {
+            const std::size_t slot = (b - b0) * kTile + (a - a0);
+            if (b == a) {
+              log_distance[a * n + a] = -std::numeric_limits<double>::infinity();
+              log_utility[a * n + a] = std::log(0.5);
+              mirror_distance[slot] = log_distance[a * n + a];
+              mirror_utility[slot] = log_utility[a * n + a];
+              continue;
+            }
+            const double d = (x[b] - x[a]) / range;  // x is sorted: x[b] >= x[a]
+            const double ld = std::log(d);
+            log_distance[a * n + b] = ld;
+            log_utility[a * n + b] = std::log(0.5 - 0.5 * d);
+            mirror_distance[slot] = ld;
+            mirror_utility[slot] = std::log(0.5 + 0.5 * d);
+          }
+        }
+        for (std::size_t b = b0; b < b1; ++b) {
+          for (std::size_t a = a0; a < std::min(a1, b + 1); ++a) {
+            const std::size_t slot = (b - b0) * kTile + (a - a0);
+            if (a == b) continue;
+            log_distance[b * n + a] = mirror_distance[slot];
+            log_utility[b * n + a] = mirror_utility[slot];
+          }
+        }
+      }
+    });
+    std::vector<double> status_quo(n);
+    for (std::size_t i = 0; i < n; ++i) status_quo[i] = 2.0 - 4.0 * power(0.5, risk[i]);
+    const VoteTable table(n, [&](std::size_t k, std::size_t t) {
+      const double r = risk[k];
+      return weights[k] * (r == 1.0 ? std::abs(x[k] - x[t]) / range : std::exp(r * log_distance[k * n + t]));
+    });
     for_each_receiver_block([&](std::size_t block) {
       const std::size_t first = block * kReceiverBlock;
       const std::size_t last = std::min(n, first + kReceiverBlock);
@@ -325,9 +426,12 @@ BdmRoundResult bdm_round(const BdmActors& input, const BdmParams& params) {
           const double p_i_wins = i < j ? p_left : p_right;
           const double p_j_wins = i < j ? p_right : p_left;
           const double exponent = risk[i];
-          const Utilities utilities = basic_utilities(std::abs(xi - xj) / range, exponent);
-          const double e_ij = expected_utility(context, i, j, p_i_wins, utilities, exponent);
-          const double e_ji = expected_utility(context, j, i, p_j_wins, utilities, exponent);
+          const Utilities utilities =
+              exponent == 1.0 ? basic_utilities(std::abs(xi - xj) / range, 1.0)
+                              : Utilities{2.0 - 4.0 * std::exp(exponent * log_utility[std::min(i, j) * n + std::max(i, j)]),
+                                          2.0 - 4.0 * std::exp(exponent * log_utility[std::max(i, j) * n + std::min(i, j)])};
+          const double e_ij = expected_utility(context, i, j, p_i_wins, utilities, exponent, status_quo[i]);
+          const double e_ji = expected_utility(context, j, i, p_j_wins, utilities, exponent, status_quo[i]);
           Move move{i, j, OfferKind::confrontation, xi, xj};
           double key = 0.0;
           if (e_ji > e_ij && e_ij > 0.0) {
@@ -424,7 +528,21 @@ Trajectory run_bdm(const Issue& issue, const BdmParams& params) {
       trajectory.converged = true;
       break;
     }
+    // A repeated state: the positions equal (within the same tolerance) those of
+    // round `round - length` for some length >= 2. The model is deterministic, so
+    // it would repeat that cycle until the round limit; stop and report it.
+    const int length = cycle_length(trajectory.rounds, params.tolerance * range);
+    if (length > 0) {
+      trajectory.stopped = "cycle";
+      trajectory.cycle_length = length;
+      double total = 0.0;
+      const std::size_t last = trajectory.rounds.size() - 1;
+      for (std::size_t k = 0; k < static_cast<std::size_t>(length); ++k) total += trajectory.rounds[last - k].median;
+      trajectory.forecast = total / static_cast<double>(length);
+      return trajectory;
+    }
   }
+  if (!trajectory.converged) trajectory.stopped = "round_limit";
   trajectory.forecast = trajectory.rounds.back().median;
   return trajectory;
 }

@@ -47,11 +47,17 @@ struct BdmRoundResult {
 
 // One round: risk exponents from the actors' security (all r = 1), then offers with
 // those exponents, then every actor takes its best offer simultaneously.
-// Pairwise work is O(n^2 log n): see VoteTable in expected_utility.cpp.
+// Pairwise work is O(n^2) (plus an O(n log n) sort): see VoteTable in expected_utility.cpp.
 [[nodiscard]] BdmRoundResult bdm_round(const BdmActors& actors, const BdmParams& params);
 
-// Rounds until no actor moves (within tolerance) or `params.rounds` is reached.
-// The forecast is the weighted median of the final positions. Requires at least one
+// The smallest L >= 2 such that the last round's positions equal those of the round L
+// rounds earlier (every |difference| <= tolerance), or 0 when there is none.
+[[nodiscard]] int cycle_length(const std::vector<Round>& rounds, double tolerance);
+
+// Rounds until no actor moves (within tolerance), the positions repeat those of an
+// earlier round (a cycle: stopped = "cycle", cycle_length = L, forecast = the mean of
+// the weighted median over the last L rounds), or `params.rounds` is reached.
+// Otherwise the forecast is the weighted median of the final positions. Requires at least one
 // stance, saliences in [0, 1], capabilities >= 0 and a positive total weight.
 [[nodiscard]] Trajectory run_bdm(const Issue& issue, const BdmParams& params);
 

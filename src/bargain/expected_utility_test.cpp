@@ -165,6 +165,54 @@ RC_GTEST_PROP(ExpectedUtility, WithinRangePermutationAndCapabilityScale, ()) {
   RC_ASSERT(std::abs(run_bdm(scaled, params).forecast - base.forecast) < 1e-9);
 }
 
+TEST(ExpectedUtility, CycleLengthFindsTheShortestRepeat) {
+  auto rounds_of = [](const std::vector<std::vector<double>>& positions) {
+    std::vector<Round> rounds;
+    for (const auto& p : positions) rounds.push_back(Round{static_cast<int>(rounds.size()), p, 0.0, 0.0, {}});
+    return rounds;
+  };
+  // A-B-A: period 2.
+  EXPECT_EQ(cycle_length(rounds_of({{1, 2}, {3, 4}, {1, 2}}), 0.0), 2);
+  // Within tolerance counts as equal; beyond it does not.
+  EXPECT_EQ(cycle_length(rounds_of({{1, 2}, {3, 4}, {1, 2.05}}), 0.1), 2);
+  EXPECT_EQ(cycle_length(rounds_of({{1, 2}, {3, 4}, {1, 2.05}}), 0.01), 0);
+  // A-B-C-A: period 3; A-B-A-B-A: still 2 (the shortest).
+  EXPECT_EQ(cycle_length(rounds_of({{1}, {2}, {3}, {1}}), 0.0), 3);
+  EXPECT_EQ(cycle_length(rounds_of({{1}, {2}, {1}, {2}, {1}}), 0.0), 2);
+  // A repeat of the previous round is convergence, not a cycle; two rounds are too few.
+  EXPECT_EQ(cycle_length(rounds_of({{1}, {2}, {2}}), 0.0), 0);
+  EXPECT_EQ(cycle_length(rounds_of({{1}, {1}}), 0.0), 0);
+  // Only the last round is compared: an early repeat that has since been left is not a cycle.
+  EXPECT_EQ(cycle_length(rounds_of({{1}, {2}, {1}, {5}}), 0.0), 0);
+}
+
+TEST(ExpectedUtility, TwoRoundCycleStopsWithTheMeanOfItsMedians) {
+  // Found by search over small integer issues: rounds 2 and 4 have the same positions
+  // (80, 0, 0, 50, 0), and round 3 is (80, 0, 50, 50, 0) in between.
+  const Issue issue = testing::make_issue({80, 80, 20, 50, 0}, {3, 1, 5, 1, 2}, {0.7, 0.6, 0.4, 0.6, 0.9});
+  BdmParams params;
+  params.rounds = 3;
+  const Trajectory cut = run_bdm(issue, params);
+  EXPECT_EQ(cut.stopped, "round_limit");
+  EXPECT_EQ(cut.cycle_length, 0);
+  EXPECT_FALSE(cut.converged);
+  ASSERT_EQ(cut.rounds.size(), 4u);
+  // Without cycle detection the forecast would flip between the two medians of the
+  // cycle with the parity of the round limit.
+  EXPECT_NE(cut.rounds[2].median, cut.rounds[3].median);
+  for (int limit : {4, 5, 6, 7, 50}) {
+    params.rounds = limit;
+    const Trajectory t = run_bdm(issue, params);
+    EXPECT_EQ(t.stopped, "cycle") << limit;
+    EXPECT_EQ(t.cycle_length, 2) << limit;
+    EXPECT_FALSE(t.converged);
+    ASSERT_EQ(t.rounds.size(), 5u) << limit;
+    EXPECT_EQ(t.rounds[4].positions, t.rounds[2].positions);
+    EXPECT_DOUBLE_EQ(t.forecast, 0.5 * (t.rounds[3].median + t.rounds[4].median)) << limit;
+    EXPECT_DOUBLE_EQ(t.forecast, 25.0) << limit;
+  }
+}
+
 TEST(ExpectedUtility, UnanimityIsAFixedPoint) {
   const Issue issue = testing::make_issue({40, 40, 40}, {1, 2, 3}, {0.5, 0.9, 0.1});
   const Trajectory trajectory = run_bdm(issue, BdmParams{});

@@ -216,6 +216,7 @@ Trajectory run_smp(const Issue& issue, const SmpParams& params) {
   Trajectory trajectory;
   trajectory.model = "smp";
   trajectory.converged = spatial.converged;
+  if (!spatial.converged) trajectory.stopped = "round_limit";
   for (std::size_t r = 0; r < spatial.rounds.size(); ++r) {
     Round round;
     round.index = static_cast<int>(r);

@@ -35,6 +35,13 @@ struct Trajectory {
   std::vector<Round> rounds;  // at least one
   double forecast = 0.0;     // the model's predicted outcome on the scale
   bool converged = false;    // true when the stopping rule, not the round limit, ended it
+  // Why the run ended: "converged" (nobody moved), "cycle" (the positions repeated
+  // those of an earlier round, see cycle_length) or "round_limit".
+  std::string stopped = "converged";
+  // With stopped == "cycle": the number of rounds L >= 2 after which the positions
+  // repeat; the forecast is then the mean of the weighted median over the last L
+  // rounds (one full period of the cycle). 0 otherwise.
+  int cycle_length = 0;
 };
 
 }  // namespace statecraft::bargain
