@@ -35,6 +35,8 @@ struct Change {
   std::optional<double> salience;
   std::optional<bool> open;
   std::optional<double> capacity;
+  std::string source;  // citation of this change's value; the event's source when empty
+  bool assumed = false;
 };
 
 struct Event {

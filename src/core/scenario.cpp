@@ -32,7 +32,7 @@ void apply(Scenario& world, const Change& change, const std::string& source) {
   switch (change.kind) {
     case ChangeKind::set_relation:
       relation_for(world, change.actor, change.target).dimensions[change.dimension] =
-          Figure{change.value.value_or(0.0), source, false};
+          Figure{change.value.value_or(0.0), source, change.assumed};
       break;
     case ChangeKind::remove_relation:
       std::erase_if(world.relations, [&](const Relation& r) {
@@ -64,7 +64,7 @@ void apply(Scenario& world, const Change& change, const std::string& source) {
     }
     case ChangeKind::set_capability:
       must_find(world.actors, change.actor, "actor").capabilities[change.dimension] =
-          Figure{change.value.value_or(0.0), source, false};
+          Figure{change.value.value_or(0.0), source, change.assumed};
       break;
     case ChangeKind::set_edge: {
       Edge& edge = must_find(world.network.edges, change.target, "edge");
@@ -74,7 +74,7 @@ void apply(Scenario& world, const Change& change, const std::string& source) {
     }
     case ChangeKind::set_threat:
       for (auto& threat : world.network.threats) {
-        if (threat.group == change.actor) threat.activity = Figure{change.value.value_or(0.0), source, false};
+        if (threat.group == change.actor) threat.activity = Figure{change.value.value_or(0.0), source, change.assumed};
       }
       break;
   }
@@ -99,7 +99,9 @@ Scenario world_at(const Scenario& scenario, const Date& date) {
   std::vector<Event> pending;
   for (const auto& event : scenario.events) {
     if (event.date <= date) {
-      for (const auto& change : event.changes) apply(world, change, event.source);
+      for (const auto& change : event.changes) {
+        apply(world, change, change.source.empty() ? event.source : change.source);
+      }
     } else {
       pending.push_back(event);
     }

@@ -1,5 +1,7 @@
 #include "io/raw_node.h"
 
+#include "core/date.h"
+
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -181,7 +183,9 @@ RawNode parse_yaml(std::string_view text, const std::string& file) {
 RawNode parse_yaml_file(const std::filesystem::path& path, const SourceLocation& requested_from) {
   std::ifstream in(path, std::ios::binary);
   SourceLocation where = requested_from.file.empty() ? SourceLocation{path.string(), 0, 0} : requested_from;
-  if (!in || std::filesystem::is_directory(path)) {
+  // Only regular files: `extends: /dev/zero` or a FIFO would otherwise be read forever.
+  std::error_code ec;
+  if (!in || !std::filesystem::is_regular_file(path, ec)) {
     throw InputError(where, "cannot read scenario file '" + path.string() + "'");
   }
   std::ostringstream buffer;
@@ -239,7 +243,25 @@ void merge_into(RawNode& base, const RawNode& overlay, std::string_view list_nam
     return;
   }
   if (base.is_sequence() && overlay.is_sequence() && list_name == "events") {
+    // Each file's own timeline must be in date order; the merged timeline is then the
+    // stable date-ordered union, so an episode can add history anywhere in its base's.
+    const RawNode* previous = nullptr;
+    for (const auto& item : overlay.items) {
+      const RawNode* date = item.is_map() ? item.find("date") : nullptr;
+      if (date == nullptr || !date->is_scalar() || !parse_date(date->scalar)) continue;  // reported later
+      if (previous != nullptr && date->scalar < previous->scalar) {
+        throw InputError(date->location, "event dated " + date->scalar + " comes after one dated " +
+                                             previous->scalar + ": events must be in date order");
+      }
+      previous = date;
+    }
     base.items.insert(base.items.end(), overlay.items.begin(), overlay.items.end());
+    auto date_of = [](const RawNode& item) -> std::string {
+      const RawNode* date = item.is_map() ? item.find("date") : nullptr;
+      return date != nullptr && date->is_scalar() ? date->scalar : std::string();
+    };
+    std::stable_sort(base.items.begin(), base.items.end(),
+                     [&](const RawNode& a, const RawNode& b) { return date_of(a) < date_of(b); });
     return;
   }
   base = overlay;

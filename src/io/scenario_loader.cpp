@@ -815,6 +815,14 @@ class Builder {
     }
   }
 
+  // A change's value is a figure: a number, or {value, source, assumed} to cite it.
+  static void read_change_value(const MapReader& map, Change& change) {
+    Figure figure = as_figure(map.required("value"), "value", "");
+    change.value = figure.value;
+    change.source = figure.source;
+    change.assumed = figure.assumed;
+  }
+
   Change read_change(const RawNode& node) const {
     if (!node.is_map()) throw InputError(node.location, "expected a map for change");
     const RawNode* kind_node = node.find("change");
@@ -847,7 +855,7 @@ class Builder {
           throw InputError(m.required("dimension").location,
                            with_suggestion("unknown relation dimension '" + change.dimension + "'", change.dimension, names));
         }
-        change.value = as_number(m.required("value"), "value");
+        read_change_value(m, change);
         check_range(*change.value, d->min, d->max, m.required("value"), change.dimension);
         break;
       }
@@ -888,7 +896,7 @@ class Builder {
         MapReader m(node, "set_capability change", {"change", "actor", "capability", "value", "note"});
         change.actor = actor_at(m, "actor");
         change.dimension = m.required_string("capability");
-        change.value = as_number(m.required("value"), "value");
+        read_change_value(m, change);
         check_range(*change.value, 0.0, kInf, m.required("value"), "capability " + change.dimension);
         break;
       }
@@ -912,7 +920,7 @@ class Builder {
         if (!has_threat) {
           throw InputError(m.required("group").location, "'" + change.actor + "' has no threat in the network to change");
         }
-        change.value = as_number(m.required("value"), "value");
+        read_change_value(m, change);
         check_range(*change.value, 0.0, 1.0, m.required("value"), "activity");
         break;
       }
