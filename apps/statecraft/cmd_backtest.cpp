@@ -13,6 +13,7 @@
 #include "core/error.h"
 #include "io/deu3_loader.h"
 #include "run_recorder.h"
+#include "unga_backtest.h"
 
 namespace statecraft::cli {
 
@@ -32,15 +33,29 @@ struct BacktestOptions {
 void register_backtest(CLI::App& app, Context& context) {
   auto* command = app.add_subcommand("backtest", "Backtest a bargaining model on real outcomes (DEU III layout)");
   auto options = std::make_shared<BacktestOptions>();
-  command->add_option("--data", options->data, "TSV in the DEU III layout")->required()->check(CLI::ExistingFile);
+  command->add_option("--data", options->data, "TSV in the DEU III layout")->check(CLI::ExistingFile);
+  // UN General Assembly votes instead (--votes, --roll-calls, --test-sessions): src/rollcall.
+  auto unga = std::make_shared<UngaBacktestOptions>();
+  register_unga_backtest_options(command, *unga, false);
   command->add_option("--model", options->model, "achen, median, bdm or smp")
       ->required()
-      ->check(CLI::IsMember({"achen", "median", "bdm", "smp"}));
+      ->check(CLI::IsMember({"achen", "median", "bdm", "smp", "shares", "lineage", "ideal-point", "recommended"}));
   command->add_option("--capability", options->capability, "equal (default) or gdp (the file's GDP row)")
       ->check(CLI::IsMember({"equal", "gdp"}));
   command->add_option("--rounds", options->rounds, "Upper limit on rounds (bdm, smp)")->check(CLI::Range(0, 100000));
   command->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"table", "json"}));
-  command->callback([options, &context] {
+  command->callback([options, unga, &context] {
+    if (!unga->votes.empty()) {
+      unga->model = options->model;
+      unga->format = options->format;
+      run_unga_backtest(*unga);
+      context.exit_code = 0;
+      return;
+    }
+    if (options->data.empty()) throw InputError(SourceLocation{"--data", 0, 0}, "backtest needs --data or --votes");
+    if (!bargain::parse_model(options->model)) {
+      throw InputError(SourceLocation{"--model", 0, 0}, "model '" + options->model + "' needs --votes and --roll-calls");
+    }
     RunRecorder recorder(context, "backtest");
     const auto data = io::load_deu3(options->data, options->capability == "gdp" ? io::Deu3Capability::gdp
                                                                                 : io::Deu3Capability::equal);

@@ -30,12 +30,12 @@ struct ForecastParams {
   double share_prior = 0.5;  // Krichevsky-Trofimov: add 1/2 to each category's count
   double lineage_weight = 0.8;
   // Ideal-point model.
-  IdealPointParams ideal_points;
+  IdealPointParams ideal_points{.dimensions = 2};
   int window_sessions = 12;  // sessions fitted before the forecast session
   // Final mixture: model, the country's recent shares (baseline 1) and its last vote
-  // on the lineage predecessor (one-hot), weights tuned on sessions 50-59 only.
-  double mix_shares = 0.10;
-  double mix_last_vote = 0.25;
+  // on the lineage predecessor (one-hot), weights tuned on sessions 57-59 only (see docs/VALIDATION.md).
+  double mix_shares = 0.5;
+  double mix_last_vote = 0.5;
   double absence_prior_votes = 20.0;  // shrinks a country's absence rate to the mean
   double probability_floor = 1e-4;
 };

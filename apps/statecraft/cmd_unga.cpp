@@ -1,0 +1,378 @@
+// `statecraft unga fit|alignment|backtest|plot`: UN General Assembly roll calls:
+// dynamic ideal points, alignments between states, and forecasts of votes checked by a
+// rolling-origin backtest. Data: Voeten's votes as packaged in the R package unvotes.
+#include <fmt/core.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "commands.h"
+#include "core/error.h"
+#include "io/unvotes_loader.h"
+#include "rollcall/ideal_points.h"
+#include "unga_backtest.h"
+
+namespace statecraft::cli {
+namespace {
+
+struct UngaFiles {
+  std::string votes;
+  std::string roll_calls;
+};
+
+void add_file_options(CLI::App* command, UngaFiles& files) {
+  command->add_option("--votes", files.votes, "votes.csv(.gz) of the unvotes data")
+      ->required()
+      ->check(CLI::ExistingFile);
+  command->add_option("--roll-calls", files.roll_calls, "roll_calls.csv(.gz) of the unvotes data")
+      ->required()
+      ->check(CLI::ExistingFile);
+}
+
+// The country with this ISO3 code that voted most recently (COW codes are the key; a
+// few historical states share labels).
+int find_country(const rollcall::UngaData& data, const rollcall::VoteIndex& index, const std::string& iso3) {
+  std::string wanted = iso3;
+  std::transform(wanted.begin(), wanted.end(), wanted.begin(), [](unsigned char c) { return std::toupper(c); });
+  int found = -1, found_session = -1;
+  std::vector<int> last_session(data.countries.size(), -1);
+  for (std::size_t item = 0; item < index.item_count(); ++item) {
+    for (std::size_t b = index.ballot_begin[item]; b < index.ballot_begin[item + 1]; ++b) {
+      last_session[static_cast<std::size_t>(index.ballot_country[b])] = index.session[item];
+    }
+  }
+  for (std::size_t c = 0; c < data.countries.size(); ++c) {
+    if (data.countries[c].iso3 == wanted && last_session[c] > found_session) {
+      found = static_cast<int>(c);
+      found_session = last_session[c];
+    }
+  }
+  if (found < 0) throw InputError(SourceLocation{"--country", 0, 0}, "no country with ISO3 code '" + iso3 + "'");
+  return found;
+}
+
+int usa_index(const rollcall::UngaData& data) {
+  for (std::size_t c = 0; c < data.countries.size(); ++c) {
+    if (data.countries[c].ccode == 2) return static_cast<int>(c);
+  }
+  return -1;
+}
+
+struct FitOptions {
+  UngaFiles files;
+  std::string sessions;
+  int dimensions = 1;
+  double drift_sd = 0.25;
+  int iterations = 200;
+  std::string out;
+  std::string format = "csv";
+};
+
+void register_fit(CLI::App* unga) {
+  auto* command = unga->add_subcommand("fit", "Fit dynamic ideal points; write country-session positions");
+  auto options = std::make_shared<FitOptions>();
+  add_file_options(command, options->files);
+  command->add_option("--sessions", options->sessions, "Sessions to fit, A-B (default: all)");
+  command->add_option("--dims", options->dimensions, "Dimensions")->check(CLI::IsMember({1, 2}));
+  command->add_option("--drift-sd", options->drift_sd, "Drift of a position per session (sd)")
+      ->check(CLI::PositiveNumber);
+  command->add_option("--iterations", options->iterations, "Alternating Newton iterations at most")
+      ->check(CLI::Range(1, 100000));
+  command->add_option("-o,--out", options->out, "Output file (default: stdout)");
+  command->add_option("--format", options->format, "csv or json")->check(CLI::IsMember({"csv", "json"}));
+  command->callback([options] {
+    const auto data = io::load_unvotes(options->files.votes, options->files.roll_calls);
+    const auto index = rollcall::index_votes(data);
+    auto [first, last] = options->sessions.empty() ? std::pair<int, int>{1, index.max_session}
+                                                   : parse_session_range(options->sessions, "--sessions");
+    if (last > index.max_session) {
+      throw InputError(SourceLocation{"--sessions", 0, 0}, fmt::format("the data ends at session {}", index.max_session));
+    }
+    rollcall::IdealPointParams params;
+    params.dimensions = options->dimensions;
+    params.drift_sd = options->drift_sd;
+    params.max_iterations = options->iterations;
+    params.orient_country = usa_index(data);
+    const auto fit = rollcall::fit_ideal_points(index, first, last, params);
+    std::ostringstream text;
+    const int dims = fit.dimensions;
+    if (options->format == "csv") {
+      text << "ccode,iso3,country,session";
+      for (int d = 1; d <= dims; ++d) text << ",x" << d;
+      for (int d = 1; d <= dims; ++d) text << ",se" << d;
+      text << "\n";
+    }
+    nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+    for (int c = 0; c < fit.country_count; ++c) {
+      const auto& country = data.countries[static_cast<std::size_t>(c)];
+      const int from = fit.country_first[static_cast<std::size_t>(c)];
+      if (from < 0) continue;
+      for (int s = from; s <= fit.country_last[static_cast<std::size_t>(c)]; ++s) {
+        if (options->format == "csv") {
+          text << country.ccode << ',' << country.iso3 << ",\"" << country.name << "\"," << s;
+          for (int d = 0; d < dims; ++d) text << ',' << fmt::format("{:.5f}", fit.position[fit.slot(c, s, d)]);
+          for (int d = 0; d < dims; ++d) text << ',' << fmt::format("{:.5f}", fit.standard_error[fit.slot(c, s, d)]);
+          text << "\n";
+        } else {
+          nlohmann::ordered_json row = {{"ccode", country.ccode}, {"iso3", country.iso3}, {"session", s}};
+          row["position"] = nlohmann::json::array();
+          row["standard_error"] = nlohmann::json::array();
+          for (int d = 0; d < dims; ++d) {
+            row["position"].push_back(fit.position[fit.slot(c, s, d)]);
+            row["standard_error"].push_back(fit.standard_error[fit.slot(c, s, d)]);
+          }
+          rows.push_back(row);
+        }
+      }
+    }
+    if (options->format == "json") {
+      nlohmann::ordered_json out = {{"dims", dims}, {"sessions", {first, last}}, {"iterations", fit.iterations},
+                                    {"log_posterior", fit.log_posterior}, {"rows", rows}};
+      text << out.dump() << "\n";
+    }
+    if (options->out.empty()) {
+      fmt::print("{}", text.str());
+    } else {
+      std::ofstream file(options->out);
+      if (!file) throw InputError(SourceLocation{options->out, 0, 0}, "cannot write file");
+      file << text.str();
+      fmt::print(stderr, "{} sessions {}-{}: {} iterations, log posterior {:.1f}; wrote {}\n",
+                 dims == 1 ? "1-dimensional" : "2-dimensional", first, last, fit.iterations, fit.log_posterior,
+                 options->out);
+    }
+  });
+}
+
+struct AlignmentOptions {
+  UngaFiles files;
+  std::string country;
+  int session = 0;
+  int dimensions = 2;
+  int window = 10;
+  std::string format = "table";
+};
+
+void register_alignment(CLI::App* unga) {
+  auto* command = unga->add_subcommand("alignment", "Each state's distance from a country in a session");
+  auto options = std::make_shared<AlignmentOptions>();
+  add_file_options(command, options->files);
+  command->add_option("--country", options->country, "ISO3 code, e.g. PAK")->required();
+  command->add_option("--session", options->session, "Session, e.g. 69")->required()->check(CLI::PositiveNumber);
+  command->add_option("--dims", options->dimensions, "Ideal-point dimensions")->check(CLI::IsMember({1, 2}));
+  command->add_option("--window", options->window, "Sessions fitted, ending at --session")->check(CLI::Range(1, 100));
+  command->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"table", "json"}));
+  command->callback([options] {
+    const auto data = io::load_unvotes(options->files.votes, options->files.roll_calls);
+    const auto index = rollcall::index_votes(data);
+    const int session = options->session;
+    if (session > index.max_session) {
+      throw InputError(SourceLocation{"--session", 0, 0}, fmt::format("the data ends at session {}", index.max_session));
+    }
+    const int self = find_country(data, index, options->country);
+    rollcall::IdealPointParams params;
+    params.dimensions = options->dimensions;
+    params.orient_country = usa_index(data);
+    const auto fit = rollcall::fit_ideal_points(index, std::max(1, session - options->window + 1), session, params);
+    const auto has = [&](int c) {
+      return fit.country_first[static_cast<std::size_t>(c)] >= 0 &&
+             fit.country_first[static_cast<std::size_t>(c)] <= session &&
+             fit.country_last[static_cast<std::size_t>(c)] >= session;
+    };
+    if (!has(self)) {
+      throw InputError(SourceLocation{"--country", 0, 0}, options->country + " cast no vote in session " +
+                                                              std::to_string(session));
+    }
+    // Raw agreement in the session: share of roll calls where both voted (not absent)
+    // and voted alike.
+    std::vector<int> own(index.item_count(), -1);
+    std::vector<double> same(data.countries.size(), 0), both(data.countries.size(), 0);
+    for (std::size_t item = index.first_item(session); item < index.end_item(session); ++item) {
+      int mine = -1;
+      for (std::size_t b = index.ballot_begin[item]; b < index.ballot_begin[item + 1]; ++b) {
+        if (index.ballot_country[b] == self && index.ballot_vote[b] != rollcall::Vote::absent) {
+          mine = static_cast<int>(index.ballot_vote[b]);
+        }
+      }
+      if (mine < 0) continue;
+      for (std::size_t b = index.ballot_begin[item]; b < index.ballot_begin[item + 1]; ++b) {
+        if (index.ballot_vote[b] == rollcall::Vote::absent) continue;
+        const auto c = static_cast<std::size_t>(index.ballot_country[b]);
+        both[c] += 1;
+        same[c] += static_cast<int>(index.ballot_vote[b]) == mine;
+      }
+    }
+    struct Row {
+      int country;
+      double distance;
+      double se;
+      double agreement;
+    };
+    std::vector<Row> rows;
+    const int dims = fit.dimensions;
+    for (int c = 0; c < fit.country_count; ++c) {
+      if (c == self || !has(c)) continue;
+      double d2 = 0, var = 0;
+      for (int d = 0; d < dims; ++d) {
+        const double diff = fit.position[fit.slot(c, session, d)] - fit.position[fit.slot(self, session, d)];
+        d2 += diff * diff;
+        // Delta method for |x_c - x_self| with independent errors.
+        const double se_sum = fit.standard_error[fit.slot(c, session, d)] * fit.standard_error[fit.slot(c, session, d)] +
+                              fit.standard_error[fit.slot(self, session, d)] * fit.standard_error[fit.slot(self, session, d)];
+        var += diff * diff * se_sum;
+      }
+      const double distance = std::sqrt(d2);
+      const auto cc = static_cast<std::size_t>(c);
+      rows.push_back({c, distance, distance > 0 ? std::sqrt(var) / distance : 0.0,
+                      both[cc] > 0 ? same[cc] / both[cc] : std::nan("")});
+    }
+    std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.distance < b.distance; });
+    const auto& me = data.countries[static_cast<std::size_t>(self)];
+    const std::string source = fmt::format(
+        "UN General Assembly session {} ideal points ({}-dimensional dynamic ordered model, sessions {}-{}); "
+        "votes: Voeten, Strezhnev & Bailey, doi:10.7910/DVN/LEJUQZ",
+        session, dims, fit.first_session, fit.last_session);
+    if (options->format == "json") {
+      nlohmann::ordered_json out = {{"country", me.iso3}, {"session", session}, {"dims", dims}, {"source", source}};
+      out["states"] = nlohmann::ordered_json::array();
+      for (const Row& r : rows) {
+        const auto& c = data.countries[static_cast<std::size_t>(r.country)];
+        out["states"].push_back({{"iso3", c.iso3}, {"ccode", c.ccode}, {"name", c.name}, {"distance", r.distance},
+                                 {"distance_se", r.se},
+                                 {"agreement", std::isnan(r.agreement) ? nlohmann::ordered_json() : nlohmann::ordered_json(r.agreement)}});
+      }
+      fmt::print("{}\n", out.dump());
+      return;
+    }
+    fmt::print("distance from {} ({}) in session {}\n", me.name, me.iso3, session);
+    fmt::print("{:<5} {:<36} {:>9} {:>7} {:>10}\n", "iso3", "state", "distance", "se", "agreement");
+    for (const Row& r : rows) {
+      const auto& c = data.countries[static_cast<std::size_t>(r.country)];
+      fmt::print("{:<5} {:<36} {:>9.3f} {:>7.3f} {:>10.3f}\n", c.iso3, c.name.substr(0, 36), r.distance, r.se,
+                 r.agreement);
+    }
+    fmt::print("source: {}\n", source);
+  });
+}
+
+struct PlotOptions {
+  UngaFiles files;
+  std::string countries = "PAK,IND,USA,CHN,RUS,SAU,ARE,IRN,TUR";
+  std::string sessions;
+  double drift_sd = 0.25;
+  std::string out;
+};
+
+// An SVG line chart of first-dimension ideal points by session.
+void register_plot(CLI::App* unga) {
+  auto* command = unga->add_subcommand("plot", "SVG of first-dimension ideal points over sessions");
+  auto options = std::make_shared<PlotOptions>();
+  add_file_options(command, options->files);
+  command->add_option("--countries", options->countries, "ISO3 codes, comma-separated");
+  command->add_option("--sessions", options->sessions, "Sessions, A-B (default: all)");
+  command->add_option("--drift-sd", options->drift_sd, "Drift of a position per session (sd)")
+      ->check(CLI::PositiveNumber);
+  command->add_option("-o,--out", options->out, "SVG file")->required();
+  command->callback([options] {
+    const auto data = io::load_unvotes(options->files.votes, options->files.roll_calls);
+    const auto index = rollcall::index_votes(data);
+    auto [first, last] = options->sessions.empty() ? std::pair<int, int>{1, index.max_session}
+                                                   : parse_session_range(options->sessions, "--sessions");
+    rollcall::IdealPointParams params;
+    params.dimensions = 1;
+    params.drift_sd = options->drift_sd;
+    params.max_iterations = 200;
+    params.orient_country = usa_index(data);
+    const auto fit = rollcall::fit_ideal_points(index, first, last, params);
+    std::vector<int> chosen;
+    std::vector<std::string> labels;
+    std::stringstream list(options->countries);
+    for (std::string code; std::getline(list, code, ',');) {
+      chosen.push_back(find_country(data, index, code));
+      labels.push_back(code);
+    }
+    double lo = 1e9, hi = -1e9;
+    for (const int c : chosen) {
+      for (int s = std::max(first, fit.country_first[static_cast<std::size_t>(c)]);
+           s <= fit.country_last[static_cast<std::size_t>(c)] && fit.country_first[static_cast<std::size_t>(c)] >= 0; ++s) {
+        lo = std::min(lo, fit.position[fit.slot(c, s, 0)]);
+        hi = std::max(hi, fit.position[fit.slot(c, s, 0)]);
+      }
+    }
+    const double width = 900, height = 480, left = 60, right = 110, top = 40, bottom = 50;
+    const auto px = [&](double s) { return left + (s - first) / std::max(1, last - first) * (width - left - right); };
+    const auto py = [&](double v) { return top + (hi - v) / std::max(hi - lo, 1e-9) * (height - top - bottom); };
+    static const char* kColours[] = {"#2e7d32", "#ef6c00", "#1565c0", "#c62828", "#6a1b9a",
+                                     "#00838f", "#9e9d24", "#4e342e", "#ad1457", "#37474f"};
+    std::ostringstream svg;
+    svg << fmt::format(R"svg(<svg xmlns="http://www.w3.org/2000/svg" width="{}" height="{}" font-family="sans-serif" font-size="12">)svg",
+                       width, height)
+        << "\n";
+    svg << fmt::format(R"svg(<text x="{}" y="20" font-size="14">UN General Assembly ideal points (1-D dynamic ordered model), sessions {}-{}</text>)svg",
+                       left, first, last)
+        << "\n";
+    svg << fmt::format(R"svg(<line x1="{0}" y1="{1}" x2="{2}" y2="{1}" stroke="#999"/>)svg", left, height - bottom,
+                       width - right)
+        << "\n";
+    svg << fmt::format(R"svg(<line x1="{0}" y1="{1}" x2="{0}" y2="{2}" stroke="#999"/>)svg", left, top, height - bottom) << "\n";
+    for (int s = first; s <= last; ++s) {
+      if (s % 5 != 0 && s != first) continue;
+      svg << fmt::format(R"svg(<text x="{:.1f}" y="{}" text-anchor="middle">{}</text>)svg", px(s), height - bottom + 16, s)
+          << "\n";
+    }
+    svg << fmt::format(R"svg(<text x="{}" y="{}" text-anchor="middle">session (1 = 1946, 69 = 2014)</text>)svg",
+                       (left + width - right) / 2, height - 12)
+        << "\n";
+    for (int t = 0; t <= 4; ++t) {
+      const double v = lo + (hi - lo) * t / 4.0;
+      svg << fmt::format(R"svg(<text x="{}" y="{:.1f}" text-anchor="end">{:.1f}</text>)svg", left - 6, py(v) + 4, v) << "\n";
+    }
+    svg << fmt::format(R"svg(<text x="14" y="{}" transform="rotate(-90 14 {})" text-anchor="middle">position (USA side +)</text>)svg",
+                       (top + height - bottom) / 2, (top + height - bottom) / 2)
+        << "\n";
+    for (std::size_t i = 0; i < chosen.size(); ++i) {
+      const int c = chosen[i];
+      const auto cc = static_cast<std::size_t>(c);
+      if (fit.country_first[cc] < 0) continue;
+      std::string points;
+      for (int s = fit.country_first[cc]; s <= fit.country_last[cc]; ++s) {
+        points += fmt::format("{:.1f},{:.1f} ", px(s), py(fit.position[fit.slot(c, s, 0)]));
+      }
+      const char* colour = kColours[i % 10];
+      svg << fmt::format(R"svg(<polyline fill="none" stroke="{}" stroke-width="2" points="{}"/>)svg", colour, points) << "\n";
+      const int s_end = fit.country_last[cc];
+      svg << fmt::format(R"svg(<text x="{:.1f}" y="{:.1f}" fill="{}">{}</text>)svg", px(s_end) + 4,
+                         py(fit.position[fit.slot(c, s_end, 0)]) + 4 + 0.0, colour, labels[i])
+          << "\n";
+    }
+    svg << "<text x=\"" << left << "\" y=\"" << height - 28
+        << "\" font-size=\"10\" fill=\"#555\">data: Voeten, Strezhnev &amp; Bailey, doi:10.7910/DVN/LEJUQZ (CC0)</text>\n";
+    svg << "</svg>\n";
+    std::ofstream file(options->out);
+    if (!file) throw InputError(SourceLocation{options->out, 0, 0}, "cannot write file");
+    file << svg.str();
+  });
+}
+
+}  // namespace
+
+void register_unga(CLI::App& app, Context& context) {
+  auto* unga = app.add_subcommand("unga", "UN General Assembly roll calls: ideal points, alignment, backtest");
+  unga->require_subcommand(1);
+  register_fit(unga);
+  register_alignment(unga);
+  register_plot(unga);
+  auto* backtest = unga->add_subcommand("backtest", "Rolling-origin backtest of vote forecasts");
+  auto options = std::make_shared<UngaBacktestOptions>();
+  register_unga_backtest_options(backtest, *options, true);
+  backtest->get_option("--votes")->required();
+  backtest->get_option("--roll-calls")->required();
+  backtest->callback([options] { run_unga_backtest(*options); });
+  (void)context;
+}
+
+}  // namespace statecraft::cli
