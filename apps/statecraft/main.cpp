@@ -37,6 +37,16 @@ int main(int argc, char** argv) {
   cli::register_unga(app, context);
   cli::register_vote(app, context);
 
+  // A first word that is not a flag must be a verb; CLI11 alone would only say that
+  // "a subcommand is required", without naming what it did not recognise.
+  if (argc > 1 && argv[1][0] != '-') {
+    try {
+      (void)app.get_subcommand(argv[1]);
+    } catch (const CLI::OptionNotFound&) {
+      std::cerr << "statecraft: error: unknown verb '" << argv[1] << "' (see statecraft --help)\n";
+      return 1;
+    }
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -185,7 +185,8 @@ forums:
   }
 }
 
-TEST(Extends, AppendedEventMustKeepDateOrder) {
+// An episode's events join the base timeline by date: history can be added anywhere.
+TEST(Extends, EpisodeEventsAreMergedIntoTheBaseTimelineByDate) {
   TempDir dir;
   dir.write("world.yaml", kBase);
   fs::path episode = dir.write("episode.yaml", R"(extends: world.yaml
@@ -193,12 +194,29 @@ events:
   - date: 2009-01-01
     changes: [{change: join, actor: PAK, forum: nsg}]
 )");
+  Scenario s = io::load_scenario(episode);
+  ASSERT_GE(s.events.size(), 2u);
+  EXPECT_EQ(s.events.front().date.to_string(), "2009-01-01");
+  for (std::size_t i = 1; i < s.events.size(); ++i) EXPECT_LE(s.events[i - 1].date, s.events[i].date);
+}
+
+// Within one file, the timeline must still be written in date order.
+TEST(Extends, EpisodeEventsMustBeInOrderWithinTheFile) {
+  TempDir dir;
+  dir.write("world.yaml", kBase);
+  fs::path episode = dir.write("episode.yaml", R"(extends: world.yaml
+events:
+  - date: 2012-01-01
+    changes: [{change: join, actor: PAK, forum: nsg}]
+  - date: 2009-01-01
+    changes: [{change: leave, actor: PAK, forum: nsg}]
+)");
   try {
     io::load_scenario(episode);
     FAIL() << "accepted an event out of order";
   } catch (const InputError& e) {
     EXPECT_EQ(e.location().file, episode.string());
-    EXPECT_EQ(e.location().line, 3);
+    EXPECT_EQ(e.location().line, 5);
     EXPECT_NE(e.message().find("events must be in date order"), std::string::npos) << e.message();
   }
 }
