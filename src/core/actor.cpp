@@ -1,12 +1,11 @@
 #include "core/actor.h"
 
-#include <array>
-#include <utility>
+#include "core/enum_names.h"
 
 namespace statecraft {
 
 namespace {
-constexpr std::array<std::pair<ActorKind, std::string_view>, 4> kKinds{{
+constexpr EnumNames<ActorKind, 4> kKinds{{
     {ActorKind::state, "state"},
     {ActorKind::armed_group, "armed_group"},
     {ActorKind::organisation, "organisation"},
@@ -14,18 +13,8 @@ constexpr std::array<std::pair<ActorKind, std::string_view>, 4> kKinds{{
 }};
 }  // namespace
 
-std::string_view to_string(ActorKind kind) {
-  for (const auto& [k, name] : kKinds) {
-    if (k == kind) return name;
-  }
-  return "state";
-}
+std::string_view to_string(ActorKind kind) { return enum_name(kKinds, kind); }
 
-std::optional<ActorKind> parse_actor_kind(std::string_view text) {
-  for (const auto& [k, name] : kKinds) {
-    if (name == text) return k;
-  }
-  return std::nullopt;
-}
+std::optional<ActorKind> parse_actor_kind(std::string_view text) { return parse_enum(kKinds, text); }
 
 }  // namespace statecraft

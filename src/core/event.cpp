@@ -1,12 +1,11 @@
 #include "core/event.h"
 
-#include <array>
-#include <utility>
+#include "core/enum_names.h"
 
 namespace statecraft {
 
 namespace {
-constexpr std::array<std::pair<ChangeKind, std::string_view>, 8> kKinds{{
+constexpr EnumNames<ChangeKind, 8> kKinds{{
     {ChangeKind::set_relation, "set_relation"},
     {ChangeKind::remove_relation, "remove_relation"},
     {ChangeKind::join, "join"},
@@ -18,18 +17,8 @@ constexpr std::array<std::pair<ChangeKind, std::string_view>, 8> kKinds{{
 }};
 }  // namespace
 
-std::string_view to_string(ChangeKind kind) {
-  for (const auto& [k, name] : kKinds) {
-    if (k == kind) return name;
-  }
-  return "set_relation";
-}
+std::string_view to_string(ChangeKind kind) { return enum_name(kKinds, kind); }
 
-std::optional<ChangeKind> parse_change_kind(std::string_view text) {
-  for (const auto& [k, name] : kKinds) {
-    if (name == text) return k;
-  }
-  return std::nullopt;
-}
+std::optional<ChangeKind> parse_change_kind(std::string_view text) { return parse_enum(kKinds, text); }
 
 }  // namespace statecraft
