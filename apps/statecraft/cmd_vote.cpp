@@ -85,13 +85,12 @@ void print_table(const nlohmann::json& r) {
                mc["samples"].get<std::size_t>(), mc["bloc_shock_sd"].get<double>(),
                mc["p_pass"].get<double>(), mc["standard_error"].get<double>());
   }
-  fmt::print("{:<10} {:>7} {:>7} {:>7} {:>7} {:>8} {:>8}\n", "member", "yes", "no", "abstain",
-             "absent", "pivotal", "utility");
+  fmt::print("{:<10} {:>7} {:>7} {:>7} {:>7} {:>8} {:>8}\n", "member", "yes", "no", "abstain", "absent",
+             "pivotal", "utility");
   for (const auto& m : r["members"]) {
-    fmt::print("{:<10} {:>7.3f} {:>7.3f} {:>7.3f} {:>7.3f} {:>8.4f} {:>8.3f}\n",
-               m["id"].get<std::string>(), m["p_yes"].get<double>(), m["p_no"].get<double>(),
-               m["p_abstain"].get<double>(), m["p_absent"].get<double>(),
-               m["pivotal"].get<double>(), m["utility"].get<double>());
+    fmt::print("{:<10} {:>7.3f} {:>7.3f} {:>7.3f} {:>7.3f} {:>8.4f} {:>8.3f}\n", m["id"].get<std::string>(),
+               m["p_yes"].get<double>(), m["p_no"].get<double>(), m["p_abstain"].get<double>(),
+               m["p_absent"].get<double>(), m["pivotal"].get<double>(), m["utility"].get<double>());
   }
 }
 
@@ -106,8 +105,7 @@ void register_vote(CLI::App& app, Context& context) {
       ->check(CLI::ExistingFile);
   command->add_option("--forum", options->forum, "Forum id in the scenario")->required();
   command->add_option("--motion", options->motion, "Motion id in the scenario")->required();
-  command->add_option("--format", options->format, "Output format")
-      ->check(CLI::IsMember({"table", "json"}));
+  command->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"table", "json"}));
   command->add_option("--at", options->at,
                       "Apply the scenario's events up to this date (YYYY-MM-DD); default: the "
                       "motion's date, if it has one");
@@ -134,8 +132,8 @@ void register_vote(CLI::App& app, Context& context) {
     }
     const Motion* motion = scenario.find_motion(options->motion);
     if (!motion->forum.empty() && motion->forum != forum->id) {
-      throw CLI::ValidationError("--motion", "motion '" + motion->id + "' is put to forum '" +
-                                                 motion->forum + "', not '" + forum->id + "'");
+      throw CLI::ValidationError("--motion", "motion '" + motion->id + "' is put to forum '" + motion->forum +
+                                                 "', not '" + forum->id + "'");
     }
 
     nlohmann::json result;
@@ -144,12 +142,14 @@ void register_vote(CLI::App& app, Context& context) {
       const auto leans = forum::member_leans(scenario, *forum, *motion, params);
       std::vector<forum::MemberVote> votes;
       for (const auto& lean : leans) {
-        votes.push_back(forum::ballot_probabilities(lean.member, lean.utility, lean.salience, params));
+        votes.push_back(forum::ballot_probabilities(lean.member, lean.utility, lean.salience, params,
+                                                    lean.objection_threshold));
       }
       const forum::PassResult pass = forum::pass_probability(*forum, *motion, votes);
       result = to_json(*forum, *motion, at ? at->to_string() : std::string(), leans, votes, pass);
       if (options->samples > 0) {
-        const auto mc = forum::simulate_votes(*forum, *motion, leans, params, options->samples, options->seed);
+        const auto mc =
+            forum::simulate_votes(*forum, *motion, leans, params, options->samples, options->seed);
         result["monte_carlo"] = {{"samples", mc.samples},
                                  {"seed", options->seed},
                                  {"bloc_shock_sd", params.bloc_shock_sd},
@@ -159,8 +159,8 @@ void register_vote(CLI::App& app, Context& context) {
                                  {"stage_p_pass", mc.stage_p_pass}};
       }
     } catch (const PreconditionError& e) {
-      throw InputError(SourceLocation{options->scenario}, "forum " + forum->id + ", motion " +
-                                                              motion->id + ": " + e.what());
+      throw InputError(SourceLocation{options->scenario},
+                       "forum " + forum->id + ", motion " + motion->id + ": " + e.what());
     }
 
     if (options->format == "json") {
@@ -168,8 +168,10 @@ void register_vote(CLI::App& app, Context& context) {
     } else {
       print_table(result);
     }
-    const nlohmann::json parameters = {{"forum", options->forum}, {"motion", options->motion},
-                                       {"at", options->at},       {"samples", options->samples},
+    const nlohmann::json parameters = {{"forum", options->forum},
+                                       {"motion", options->motion},
+                                       {"at", options->at},
+                                       {"samples", options->samples},
                                        {"seed", options->seed}};
     recorder.record(options->scenario, parameters, options->seed, result);
     context.exit_code = 0;
