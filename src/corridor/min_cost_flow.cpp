@@ -31,6 +31,9 @@ void check_capacity(std::size_t k, double capacity) {
 
 MinCostFlow::MinCostFlow(std::size_t node_count, std::span<const FlowArc> arcs) : node_count_(node_count) {
   const std::size_t m = arcs.size();
+  constexpr std::size_t kLimit = std::size_t{1} << 31U;
+  if (node_count >= kLimit || m >= kLimit / 2)
+    throw PreconditionError("flow graph too large (2^31 nodes or arcs)");
   first_.assign(node_count + 1, 0);
   for (std::size_t k = 0; k < m; ++k) {
     const FlowArc& a = arcs[k];
@@ -45,26 +48,21 @@ MinCostFlow::MinCostFlow(std::size_t node_count, std::span<const FlowArc> arcs) 
     ++first_[a.to + 1];
   }
   for (std::size_t v = 0; v < node_count; ++v) first_[v + 1] += first_[v];
-  head_.resize(2 * m);
-  mate_.resize(2 * m);
-  cost_.resize(2 * m);
-  residual_.resize(2 * m);
+  arcs_.resize(2 * m);
   position_.resize(m);
-  std::vector<std::size_t> fill(first_.begin(), first_.end() - 1);
+  input_.resize(2 * m);
+  std::vector<std::uint32_t> fill(first_.begin(), first_.end() - 1);
   for (std::size_t k = 0; k < m; ++k) {
     const FlowArc& a = arcs[k];
-    const std::size_t forward = fill[a.from]++;
-    const std::size_t backward = fill[a.to]++;
-    head_[forward] = a.to;
-    head_[backward] = a.from;
-    mate_[forward] = backward;
-    mate_[backward] = forward;
-    cost_[forward] = a.cost;
-    cost_[backward] = -a.cost;
-    residual_[forward] = a.capacity;
-    residual_[backward] = 0.0;
+    const std::uint32_t forward = fill[a.from]++;
+    const std::uint32_t backward = fill[a.to]++;
+    arcs_[forward] = {static_cast<std::uint32_t>(a.to), backward, a.cost, a.capacity};
+    arcs_[backward] = {static_cast<std::uint32_t>(a.from), forward, -a.cost, 0.0};
     position_[k] = forward;
+    input_[forward] = static_cast<std::uint32_t>(k);
+    input_[backward] = static_cast<std::uint32_t>(k);
   }
+  is_used_.assign(m, 0);
   potential_.assign(node_count, 0.0);
   distance_.assign(node_count, kInfinity);
   parent_arc_.assign(node_count, 0);
@@ -77,18 +75,41 @@ void MinCostFlow::reset(std::span<const double> capacities) {
   if (capacities.size() != position_.size()) throw PreconditionError("reset needs one capacity per arc");
   for (std::size_t k = 0; k < capacities.size(); ++k) {
     check_capacity(k, capacities[k]);
-    const std::size_t forward = position_[k];
-    residual_[forward] = capacities[k];
-    residual_[mate_[forward]] = 0.0;
+    Arc& forward = arcs_[position_[k]];
+    forward.residual = capacities[k];
+    arcs_[forward.mate].residual = 0.0;
+    is_used_[k] = 0;
   }
+  used_.clear();
   std::fill(potential_.begin(), potential_.end(), 0.0);
   augmentations_ = 0;
 }
 
+void MinCostFlow::clear_flow() {
+  for (std::uint32_t k : used_) {
+    Arc& forward = arcs_[position_[k]];
+    Arc& backward = arcs_[forward.mate];
+    forward.residual += backward.residual;  // back to the capacity (infinity stays infinity)
+    backward.residual = 0.0;
+    is_used_[k] = 0;
+  }
+  used_.clear();
+  std::fill(potential_.begin(), potential_.end(), 0.0);
+  augmentations_ = 0;
+}
+
+void MinCostFlow::set_capacity(std::size_t k, double capacity) {
+  if (k >= position_.size()) throw PreconditionError("no flow arc " + std::to_string(k));
+  check_capacity(k, capacity);
+  const double current = flow(k);
+  if (capacity < current) throw PreconditionError("capacity below the flow on arc " + std::to_string(k));
+  arcs_[position_[k]].residual = capacity - current;
+}
+
 // Dijkstra on reduced costs from `source`, stopped once `sink` is settled. On success
 // the potentials are updated for the next round and parent_arc_ holds the path.
-bool MinCostFlow::shortest_path(std::size_t source, std::size_t sink) {
-  for (std::size_t v : touched_) {
+bool MinCostFlow::shortest_path(std::uint32_t source, std::uint32_t sink) {
+  for (std::uint32_t v : touched_) {
     distance_[v] = kInfinity;
     state_[v] = kUntouched;
   }
@@ -111,13 +132,14 @@ bool MinCostFlow::shortest_path(std::size_t source, std::size_t sink) {
       break;  // everything cheaper than the sink is settled; that is all we need
     }
     const double pu = potential_[u];
-    for (std::size_t r = first_[u], end = first_[u + 1]; r < end; ++r) {
-      if (residual_[r] <= kCapacityEpsilon) continue;
-      const std::size_t v = head_[r];
+    for (std::uint32_t r = first_[u], end = first_[u + 1]; r < end; ++r) {
+      const Arc& arc = arcs_[r];
+      if (arc.residual <= kCapacityEpsilon) continue;
+      const std::uint32_t v = arc.head;
       if (state_[v] == kSettled) continue;
       // Reduced costs are >= 0 in exact arithmetic; clamp rounding noise so Dijkstra's
       // invariant holds.
-      const double label = d + std::max(0.0, cost_[r] + pu - potential_[v]);
+      const double label = d + std::max(0.0, arc.cost + pu - potential_[v]);
       if (label < distance_[v]) {
         if (state_[v] == kUntouched) {
           state_[v] = kLabelled;
@@ -132,7 +154,7 @@ bool MinCostFlow::shortest_path(std::size_t source, std::size_t sink) {
   }
   if (!reached) return false;
   const double sink_distance = distance_[sink];
-  for (std::size_t v : touched_) {
+  for (std::uint32_t v : touched_) {
     if (state_[v] == kSettled) potential_[v] += distance_[v] - sink_distance;
   }
   return true;
@@ -143,16 +165,23 @@ double MinCostFlow::send(std::size_t source, std::size_t sink, double amount) {
     throw PreconditionError("source or sink outside the graph");
   if (!(amount >= 0.0)) throw PreconditionError("amount to send must be >= 0");
   if (source == sink) return 0.0;
+  const auto s = static_cast<std::uint32_t>(source);
+  const auto t = static_cast<std::uint32_t>(sink);
   double remaining = amount;
-  while (remaining > kCapacityEpsilon && shortest_path(source, sink)) {
+  while (remaining > kCapacityEpsilon && shortest_path(s, t)) {
     double bottleneck = remaining;
-    for (std::size_t v = sink; v != source; v = head_[mate_[parent_arc_[v]]]) {
-      bottleneck = std::min(bottleneck, residual_[parent_arc_[v]]);
+    for (std::uint32_t v = t; v != s; v = arcs_[arcs_[parent_arc_[v]].mate].head) {
+      bottleneck = std::min(bottleneck, arcs_[parent_arc_[v]].residual);
     }
-    for (std::size_t v = sink; v != source; v = head_[mate_[parent_arc_[v]]]) {
-      const std::size_t r = parent_arc_[v];
-      residual_[r] -= bottleneck;  // infinity stays infinity
-      residual_[mate_[r]] += bottleneck;
+    for (std::uint32_t v = t; v != s; v = arcs_[arcs_[parent_arc_[v]].mate].head) {
+      const std::uint32_t r = parent_arc_[v];
+      arcs_[r].residual -= bottleneck;  // infinity stays infinity
+      arcs_[arcs_[r].mate].residual += bottleneck;
+      const std::uint32_t k = input_[r];
+      if (is_used_[k] == 0) {
+        is_used_[k] = 1;
+        used_.push_back(k);
+      }
     }
     remaining -= bottleneck;
     ++augmentations_;

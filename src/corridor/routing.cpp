@@ -62,6 +62,14 @@ struct CommodityGraph {
   std::size_t sink = 0;
   std::vector<FlowArc> arcs;
   std::vector<ArcTag> tag;
+  std::vector<std::vector<std::size_t>> demand_arcs;  // per demand: its auxiliary arcs
+  std::vector<std::size_t> end_arc;                   // per node: its destination/origin arc, or kNone
+};
+
+// One arc's flow in a solve: the sparse form handed to the accountant.
+struct ArcFlow {
+  std::size_t arc;
+  double flow;
 };
 
 CommodityGraph build_graph(const Prepared& p, Layout layout) {
@@ -72,6 +80,8 @@ CommodityGraph build_graph(const Prepared& p, Layout layout) {
   g.sink = g.source + 1;
   g.node_count = g.sink + 1;
   const double inf = std::numeric_limits<double>::infinity();
+  g.demand_arcs.resize(demands);
+  g.end_arc.assign(p.node_count, kNone);
   for (std::size_t e = 0; e < p.cost.size(); ++e) {
     g.arcs.push_back({p.edge_from[e], p.edge_to[e], 0.0, p.cost[e]});
     g.tag.push_back({ArcKind::edge_forward, e});
@@ -106,12 +116,20 @@ CommodityGraph build_graph(const Prepared& p, Layout layout) {
     }
   }
   for (std::size_t v : ends) {
+    g.end_arc[v] = g.arcs.size();
     if (layout == Layout::by_destination) {
       g.arcs.push_back({v, g.sink, 0.0, 0.0});
       g.tag.push_back({ArcKind::destination_to_sink, v});
     } else {
       g.arcs.push_back({g.source, v, 0.0, 0.0});
       g.tag.push_back({ArcKind::source_to_origin, v});
+    }
+  }
+  for (std::size_t k = 0; k < g.arcs.size(); ++k) {
+    const ArcKind kind = g.tag[k].kind;
+    if (kind != ArcKind::edge_forward && kind != ArcKind::edge_backward &&
+        kind != ArcKind::destination_to_sink && kind != ArcKind::source_to_origin) {
+      g.demand_arcs[g.tag[k].index].push_back(k);
     }
   }
   return g;
@@ -157,30 +175,34 @@ void add_unique(std::vector<std::string>& list, const std::string& value) {
 class Accountant {
  public:
   Accountant(const Network& network, const Prepared& prepared, CorridorResult& result)
-      : network_(network), p_(prepared), result_(result), position_(0) {}
+      : network_(network), p_(prepared), result_(result) {}
 
-  void add(const CommodityGraph& g, std::vector<double> flow) {
-    for (std::size_t k = 0; k < g.arcs.size(); ++k) {
-      if (flow[k] <= kEpsilon) {
-        flow[k] = 0.0;
-        continue;
-      }
-      if (g.tag[k].kind == ArcKind::edge_forward) result_.edges[g.tag[k].index].flow_forward += flow[k];
-      if (g.tag[k].kind == ArcKind::edge_backward) result_.edges[g.tag[k].index].flow_backward += flow[k];
-    }
-    // CSR of the arcs that carry flow.
+  // `used` lists the arcs of `g` that carry flow (others carry none), each once.
+  void add(const CommodityGraph& g, const std::vector<ArcFlow>& used) {
+    // Local arrays over the used arcs only: their graph arc and remaining flow, in CSR
+    // order by tail node, so the work is O(used arcs + nodes), not O(arcs).
     first_.assign(g.node_count + 1, 0);
-    for (std::size_t k = 0; k < g.arcs.size(); ++k) {
-      if (flow[k] > 0.0) ++first_[g.arcs[k].from + 1];
+    for (const ArcFlow& a : used) {
+      if (a.flow <= kEpsilon) continue;
+      if (g.tag[a.arc].kind == ArcKind::edge_forward)
+        result_.edges[g.tag[a.arc].index].flow_forward += a.flow;
+      if (g.tag[a.arc].kind == ArcKind::edge_backward)
+        result_.edges[g.tag[a.arc].index].flow_backward += a.flow;
+      ++first_[g.arcs[a.arc].from + 1];
     }
     for (std::size_t v = 0; v < g.node_count; ++v) first_[v + 1] += first_[v];
-    out_.resize(first_.back());
+    arc_.resize(first_.back());
+    flow_.resize(first_.back());
     next_.assign(first_.begin(), first_.end() - 1);
-    for (std::size_t k = 0; k < g.arcs.size(); ++k) {
-      if (flow[k] > 0.0) out_[next_[g.arcs[k].from]++] = k;
+    for (const ArcFlow& a : used) {
+      if (a.flow <= kEpsilon) continue;
+      const std::size_t slot = next_[g.arcs[a.arc].from]++;
+      arc_[slot] = a.arc;
+      flow_[slot] = a.flow;
     }
     next_.assign(first_.begin(), first_.end() - 1);
     position_.assign(g.node_count, kNone);
+    std::vector<double>& flow = flow_;
 
     while (true) {
       path_.clear();
@@ -189,7 +211,7 @@ class Accountant {
       std::size_t v = g.source;
       bool done = false;
       while (v != g.sink) {
-        while (next_[v] < first_[v + 1] && flow[out_[next_[v]]] <= kEpsilon) ++next_[v];
+        while (next_[v] < first_[v + 1] && flow[next_[v]] <= kEpsilon) ++next_[v];
         if (next_[v] == first_[v + 1]) {
           if (v == g.source) {
             done = true;  // everything has been split into paths
@@ -199,8 +221,8 @@ class Accountant {
           flow[path_.back()] = 0.0;
           break;
         }
-        const std::size_t k = out_[next_[v]];
-        const std::size_t w = g.arcs[k].to;
+        const std::size_t k = next_[v];  // a slot of the local arrays
+        const std::size_t w = g.arcs[arc_[k]].to;
         if (position_[w] != kNone) {
           // A cycle from w back to w: cancel its smallest flow and walk on from w.
           double smallest = flow[k];
@@ -225,6 +247,7 @@ class Accountant {
       double amount = std::numeric_limits<double>::infinity();
       for (std::size_t k : path_) amount = std::min(amount, flow[k]);
       for (std::size_t k : path_) flow[k] -= amount;
+      for (std::size_t& k : path_) k = arc_[k];  // slots -> graph arcs for on_path
       on_path(g, amount);
     }
   }
@@ -267,13 +290,22 @@ class Accountant {
   const Network& network_;
   const Prepared& p_;
   CorridorResult& result_;
-  std::vector<std::size_t> first_, out_, next_, position_, path_, visited_;
+  std::vector<std::size_t> first_, arc_, next_, position_, path_, visited_;
+  std::vector<double> flow_;
   std::vector<std::string> crossed_;
 
  public:
   std::map<std::string, double> transit_volume;
   std::map<std::string, double> transit_value;
 };
+
+std::vector<ArcFlow> sparse(const std::vector<double>& flow) {
+  std::vector<ArcFlow> out;
+  for (std::size_t k = 0; k < flow.size(); ++k) {
+    if (flow[k] > kEpsilon) out.push_back({k, flow[k]});
+  }
+  return out;
+}
 
 // Routes every demand at once as one commodity (all demands share a destination, or
 // all share an origin): exact by min-cost flow.
@@ -292,9 +324,9 @@ void route_single_commodity(const Prepared& p, Layout layout, Accountant& accoun
   solver.reset(capacity);
   solver.send(g.source, g.sink, total);
   result.augmentations += solver.augmentations();
-  std::vector<double> flow(g.arcs.size());
-  for (std::size_t k = 0; k < flow.size(); ++k) flow[k] = solver.flow(k);
-  accountant.add(g, std::move(flow));
+  std::vector<ArcFlow> used;
+  for (std::uint32_t k : solver.used_arcs()) used.push_back({k, solver.flow(k)});
+  accountant.add(g, used);
 }
 
 // Destinations of the routed demands in order of first appearance.
@@ -309,30 +341,44 @@ std::vector<std::size_t> destinations(const Prepared& p) {
 void route_sequential(const Prepared& p, Accountant& accountant, CorridorResult& result) {
   const CommodityGraph g = build_graph(p, Layout::by_destination);
   MinCostFlow solver(g.node_count, g.arcs);
-  std::vector<double> free_forward = p.capacity_forward;
-  std::vector<double> free_backward = p.capacity_backward;
-  std::vector<double> capacity;
-  std::vector<double> flow(g.arcs.size());
+  // Start with every edge at full capacity and every demand switched off; each commodity
+  // then switches its own demands on, and afterwards off again with the edges it used
+  // lowered by its flow: O(arcs used) per commodity, not O(arcs).
   std::vector<char> member(p.volume.size(), 0);
+  std::vector<double> capacity;
+  commodity_capacities(p, g, member, p.capacity_forward, p.capacity_backward, capacity);
+  solver.reset(capacity);
+  std::vector<ArcFlow> used;
   for (const std::size_t destination : destinations(p)) {
     double total = 0.0;
     for (std::size_t d : p.routed) {
-      member[d] = p.demand_to[d] == destination ? 1 : 0;
-      if (member[d] != 0) total += p.volume[d];
+      if (p.demand_to[d] != destination) continue;
+      total += p.volume[d];
+      for (std::size_t k : g.demand_arcs[d]) {
+        if (g.tag[k].kind != ArcKind::demand_to_origin) solver.set_capacity(k, p.volume[d]);
+      }
     }
-    commodity_capacities(p, g, member, free_forward, free_backward, capacity);
-    solver.reset(capacity);
+    solver.set_capacity(g.end_arc[destination], total);
     solver.send(g.source, g.sink, total);
     result.augmentations += solver.augmentations();
-    for (std::size_t k = 0; k < flow.size(); ++k) {
-      flow[k] = solver.flow(k);
-      const ArcTag t = g.tag[k];
-      if (t.kind == ArcKind::edge_forward)
-        free_forward[t.index] = std::max(0.0, free_forward[t.index] - flow[k]);
-      if (t.kind == ArcKind::edge_backward)
-        free_backward[t.index] = std::max(0.0, free_backward[t.index] - flow[k]);
+    used.clear();
+    for (std::uint32_t k : solver.used_arcs()) used.push_back({k, solver.flow(k)});
+    accountant.add(g, used);
+    solver.clear_flow();
+    for (const ArcFlow& a : used) {
+      const ArcKind kind = g.tag[a.arc].kind;
+      if (kind == ArcKind::edge_forward || kind == ArcKind::edge_backward) {
+        capacity[a.arc] = std::max(0.0, capacity[a.arc] - a.flow);
+        solver.set_capacity(a.arc, capacity[a.arc]);
+      }
     }
-    accountant.add(g, flow);
+    for (std::size_t d : p.routed) {
+      if (p.demand_to[d] != destination) continue;
+      for (std::size_t k : g.demand_arcs[d]) {
+        if (g.tag[k].kind != ArcKind::demand_to_origin) solver.set_capacity(k, 0.0);
+      }
+    }
+    solver.set_capacity(g.end_arc[destination], 0.0);
   }
 }
 
@@ -519,7 +565,7 @@ void route_lp(const Prepared& p, Accountant& accountant) {
     for (std::size_t k = 0; k < g.arcs.size(); ++k) {
       if (g.tag[k].kind == ArcKind::destination_to_sink && g.tag[k].index == ends[c]) flow[k] = delivered;
     }
-    accountant.add(g, flow);
+    accountant.add(g, sparse(flow));
   }
 }
 
