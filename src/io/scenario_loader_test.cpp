@@ -330,7 +330,7 @@ forums:
     members: [PAK, IND]
     rule: {kind: majority}
     gates:
-      - {id: request, min_signatures: 1}
+      - {id: request, signatures: 1}
 motions:
   - {id: all_gates, forum: council}
   - {id: no_gates, forum: council, gates: []}
