@@ -441,7 +441,7 @@ Procedure make_procedure(const Forum& forum, const Motion& motion) {
   }
   const auto n = static_cast<std::int64_t>(forum.members.size());
   for (const AgendaGate& gate : forum.gates) {
-    if (!motion.gates.empty() &&
+    if ((motion.gates_listed || !motion.gates.empty()) &&
         std::find(motion.gates.begin(), motion.gates.end(), gate.id) == motion.gates.end()) {
       continue;
     }

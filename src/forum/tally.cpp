@@ -551,52 +551,76 @@ struct Half {
   std::vector<std::size_t> start;
 };
 
-struct HalfEntry {
-  std::size_t key;
+struct HalfItem {
   std::int64_t weight;
   double probability;
 };
 
+// Per-key lists reused across builds, so a build allocates nothing once warm.
+struct HalfScratch {
+  std::vector<std::vector<HalfItem>> current;
+  std::vector<std::vector<HalfItem>> next;
+  std::vector<HalfItem> merged;
+};
+
+// Adds members one at a time, keeping every key's list sorted by weight: the lists after
+// member j are the lists before it (it does not vote yes) merged with the lists before
+// it shifted by its yes step (it does), so no sort is needed. Yes-sets of probability
+// zero are dropped: they add nothing to any sum.
 void build_half(const HalvesPlan& plan, std::span<const HalfMember> members, std::size_t skip, Half& half,
-                std::vector<HalfEntry>& entries) {
-  entries.clear();
-  entries.push_back({0, 0, 1.0});
+                HalfScratch& scratch) {
+  auto& current = scratch.current;
+  auto& next = scratch.next;
+  current.resize(plan.keys);
+  next.resize(plan.keys);
+  for (auto& list : current) list.clear();
+  current[0].push_back({0, 1.0});
   for (std::size_t j = 0; j < members.size(); ++j) {
     if (j == skip) continue;
     const HalfMember& m = members[j];
-    const std::size_t count = entries.size();
-    // Entries of probability zero are dropped: they add nothing to any sum.
-    if (m.p_yes > 0.0) {
-      for (std::size_t e = 0; e < count; ++e) {
-        const HalfEntry& from = entries[e];
-        entries.push_back(
-            {add_keys(plan, from.key, m.key_step), from.weight + m.weight, from.probability * m.p_yes});
+    for (std::size_t k = 0; k < plan.keys; ++k) {
+      next[k].clear();
+      if (m.p_neutral > 0.0) {
+        for (const HalfItem& item : current[k])
+          next[k].push_back({item.weight, item.probability * m.p_neutral});
       }
     }
-    if (m.p_neutral > 0.0) {
-      for (std::size_t e = 0; e < count; ++e) entries[e].probability *= m.p_neutral;
-    } else {
-      entries.erase(entries.begin(), entries.begin() + static_cast<std::ptrdiff_t>(count));
+    if (m.p_yes > 0.0) {
+      for (std::size_t k = 0; k < plan.keys; ++k) {
+        const auto& from = current[k];
+        if (from.empty()) continue;
+        auto& into = next[add_keys(plan, k, m.key_step)];
+        auto& merged = scratch.merged;
+        merged.clear();
+        std::size_t a = 0;
+        std::size_t b = 0;
+        while (a < into.size() || b < from.size()) {
+          if (b == from.size() || (a < into.size() && into[a].weight <= from[b].weight + m.weight)) {
+            merged.push_back(into[a++]);
+          } else {
+            merged.push_back({from[b].weight + m.weight, from[b].probability * m.p_yes});
+            ++b;
+          }
+        }
+        std::swap(into, merged);
+      }
     }
+    std::swap(current, next);
   }
-  std::sort(entries.begin(), entries.end(), [](const HalfEntry& a, const HalfEntry& b) {
-    return a.key != b.key ? a.key < b.key : a.weight < b.weight;
-  });
-  half.weight.resize(entries.size());
-  half.probability.resize(entries.size());
-  half.tail.resize(entries.size());
   half.start.assign(plan.keys + 1, 0);
-  for (std::size_t e = 0; e < entries.size(); ++e) {
-    half.weight[e] = entries[e].weight;
-    half.probability[e] = entries[e].probability;
-    ++half.start[entries[e].key + 1];
-  }
-  for (std::size_t k = 0; k < plan.keys; ++k) half.start[k + 1] += half.start[k];
+  for (std::size_t k = 0; k < plan.keys; ++k) half.start[k + 1] = half.start[k] + current[k].size();
+  const std::size_t total = half.start[plan.keys];
+  half.weight.resize(total);
+  half.probability.resize(total);
+  half.tail.resize(total);
   for (std::size_t k = 0; k < plan.keys; ++k) {
     double sum = 0.0;
-    for (std::size_t e = half.start[k + 1]; e-- > half.start[k];) {
-      sum += half.probability[e];
-      half.tail[e] = sum;
+    for (std::size_t e = current[k].size(); e-- > 0;) {
+      const std::size_t at = half.start[k] + e;
+      half.weight[at] = current[k][e].weight;
+      half.probability[at] = current[k][e].probability;
+      sum += current[k][e].probability;
+      half.tail[at] = sum;
     }
   }
 }
@@ -649,11 +673,11 @@ TallyResult evaluate_by_halves(const TallySpec& spec, const HalvesPlan& plan,
   const std::span<const HalfMember> first(members.data(), split);
   const std::span<const HalfMember> second(members.data() + split, n - split);
   constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
-  std::vector<HalfEntry> entries;
+  HalfScratch scratch;
   Half a;
   Half b;
-  build_half(plan, first, kNone, a, entries);
-  build_half(plan, second, kNone, b, entries);
+  build_half(plan, first, kNone, a, scratch);
+  build_half(plan, second, kNone, b, scratch);
   const std::vector<std::int64_t> no_step(plan.key_counters.size(), 0);
   TallyResult result;
   result.p_pass = combine(plan, a, b, no_step, 0);
@@ -663,7 +687,7 @@ TallyResult evaluate_by_halves(const TallySpec& spec, const HalvesPlan& plan,
   Half without;
   for (std::size_t i = 0; i < n; ++i) {
     const bool in_first = i < split;
-    build_half(plan, in_first ? first : second, in_first ? i : i - split, without, entries);
+    build_half(plan, in_first ? first : second, in_first ? i : i - split, without, scratch);
     const Half& other = in_first ? b : a;
     const double if_yes =
         spec.defeats[i][kYes] ? 0.0 : combine(plan, without, other, members[i].key_step, members[i].weight);

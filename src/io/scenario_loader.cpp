@@ -522,6 +522,7 @@ class Builder {
         }
       }
       if (const RawNode* gates = map.optional("gates")) {
+        motion.gates_listed = true;
         std::vector<std::string> forum_gates;
         for (const auto& g : forum.gates) forum_gates.push_back(g.id);
         for (const auto& g : list(*gates, "gates")) {
