@@ -107,11 +107,11 @@ Scenario horizon_world() {
     std::string id = "M" + std::to_string(i);
     s.actors.push_back(Actor{id, id, ActorKind::state, {}, {}});
     Relation to_opp{id, "OPP", {}};
-    to_opp.dimensions["alignment"] = Figure{rng.unit() * 0.6, "", false};
+    to_opp.dimensions["alignment"] = Figure{rng.unit() * 0.4, "", false};
     to_opp.dimensions["exports_usd_m"] = Figure{std::floor(rng.unit() * 1000.0), "", false};
     s.relations.push_back(to_opp);
     Relation to_spn{id, "SPN", {}};
-    to_spn.dimensions["alignment"] = Figure{rng.unit() * 0.4 - 0.1, "", false};
+    to_spn.dimensions["alignment"] = Figure{rng.unit() * 0.5, "", false};
     to_spn.dimensions["exports_usd_m"] = Figure{std::floor(rng.unit() * 500.0), "", false};
     s.relations.push_back(to_spn);
   }
@@ -121,7 +121,10 @@ Scenario horizon_world() {
     forum.id = "forum" + std::to_string(f);
     forum.rule.kind = RuleKind::majority;
     forum.rule.base = MajorityBase::present_and_voting;
-    if (f == 1) forum.rule.share = 2.0 / 3.0;
+    if (f == 1) {
+      forum.rule.share = 2.0 / 3.0;
+      forum.rule.strictly_more = false;
+    }
     AgendaGate gate;
     gate.id = "gate";
     gate.signature_share = 1.0 / 3.0;

@@ -11,6 +11,7 @@
 #include <fmt/core.h>
 #include <fmt/ranges.h>
 
+#include <cmath>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -47,6 +48,20 @@ struct OptimizeOptions {
   std::string svg;
   std::string output;
 };
+
+// A finite number >= 0; the message names what was given (CLI11 prefixes the flag).
+const CLI::Validator kNonNegative(
+    [](std::string& text) -> std::string {
+      const std::string bad = "expected a number >= 0, found '" + text + "'";
+      try {
+        std::size_t used = 0;
+        const double v = std::stod(text, &used);
+        return used == text.size() && std::isfinite(v) && v >= 0.0 ? std::string() : bad;
+      } catch (const std::exception&) {
+        return bad;
+      }
+    },
+    "NUMBER>=0");
 
 Scenario at_date(Scenario scenario, const std::string& at) {
   if (at.empty()) return scenario;
@@ -222,7 +237,7 @@ void register_optimize(CLI::App& app, Context& context) {
   command
       ->add_option("--budget", options->budget,
                    "Budget, in the unit of the actions' costs (required without --compare)")
-      ->check(CLI::NonNegativeNumber);
+      ->check(kNonNegative);
   command->add_option("--target", options->target, "Pass probability to reach (default strategy.target_p)")
       ->check(CLI::Range(0.0, 1.0));
   command->add_option("--at", options->at, "Evaluate the world on this date (YYYY-MM-DD)");
@@ -234,7 +249,7 @@ void register_optimize(CLI::App& app, Context& context) {
                     "Compare per-motion lobbying with lasting partnerships over the scenario's horizon");
   command->add_option("--budgets", options->budgets, "With --compare: budget grid, overriding the horizon's")
       ->delimiter(',')
-      ->check(CLI::NonNegativeNumber);
+      ->check(kNonNegative);
   command->add_option("--svg", options->svg,
                       "With --compare: write the pass-probability plot as SVG to this file");
   command->add_option("-o,--output", options->output, "With --compare: same as --svg");

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <memory>
 
 #include "core/error.h"
@@ -28,17 +29,35 @@ struct State {
   double value = 0.0;
 };
 
+// Each motion's pass probability by the set of actions acting on it. The searches of
+// every strategy and budget ask for the same sets again and again (a one-off item's
+// gain on its motion is unchanged until that motion's plan changes), so they are kept.
+class Memo {
+ public:
+  explicit Memo(const std::vector<std::unique_ptr<PlanEvaluator>>& evals)
+      : evals_(evals), cache_(evals.size()) {}
+  double operator()(std::size_t m, const std::vector<std::size_t>& acts) {
+    auto [it, inserted] = cache_[m].try_emplace(acts, 0.0);
+    if (inserted) it->second = evals_[m]->pass_probability(acts);
+    return it->second;
+  }
+
+ private:
+  const std::vector<std::unique_ptr<PlanEvaluator>>& evals_;
+  std::vector<std::map<std::vector<std::size_t>, double>> cache_;
+};
+
 // The objective and its moves. Each motion's probability is kept, so a move re-evaluates
 // only the motions its item acts on.
 class Search {
  public:
-  Search(const std::vector<std::unique_ptr<PlanEvaluator>>& evals, const std::vector<double>& weights,
-         const std::vector<Item>& items, double budget, int rounds)
-      : evals_(evals), weights_(weights), items_(items), budget_(budget), rounds_(rounds) {
+  Search(const std::vector<std::unique_ptr<PlanEvaluator>>& evals, Memo& memo,
+         const std::vector<double>& weights, const std::vector<Item>& items, double budget, int rounds)
+      : evals_(evals), memo_(memo), weights_(weights), items_(items), budget_(budget), rounds_(rounds) {
     empty_.in.assign(items_.size(), 0);
     empty_.acts.resize(evals_.size());
     for (std::size_t m = 0; m < evals_.size(); ++m) {
-      empty_.p.push_back(evals_[m]->pass_probability({}));
+      empty_.p.push_back(memo_(m, {}));
       empty_.value += weights_[m] * empty_.p.back();
     }
   }
@@ -54,7 +73,7 @@ class Search {
     double g = 0.0;
     for (std::size_t m : items_[i].motions) {
       std::vector<std::size_t> acts = with(s.acts[m], items_[i].action, remove);
-      g += weights_[m] * (evals_[m]->pass_probability(acts) - s.p[m]);
+      g += weights_[m] * (memo_(m, acts) - s.p[m]);
     }
     return g;
   }
@@ -66,7 +85,7 @@ class Search {
     for (std::size_t m : items_[i].motions) {
       s.acts[m] = with(s.acts[m], items_[i].action, remove);
       s.value -= weights_[m] * s.p[m];
-      s.p[m] = evals_[m]->pass_probability(s.acts[m]);
+      s.p[m] = memo_(m, s.acts[m]);
       s.value += weights_[m] * s.p[m];
     }
   }
@@ -188,6 +207,7 @@ class Search {
   }
 
   const std::vector<std::unique_ptr<PlanEvaluator>>& evals_;
+  Memo& memo_;
   const std::vector<double>& weights_;
   State empty_;
   const std::vector<Item>& items_;
@@ -244,6 +264,7 @@ ComparisonResult compare_strategies(std::span<const HorizonWorld> worlds, std::s
     evals.push_back(std::make_unique<PlanEvaluator>(prepared[m], menu, worlds[m].forum, worlds[m].motion));
     out.p_before.push_back(evals.back()->exact_pass_probability({}));
   }
+  Memo memo(evals);
   out.budgets = horizon.budgets;
   std::sort(out.budgets.begin(), out.budgets.end());
 
@@ -267,7 +288,7 @@ ComparisonResult compare_strategies(std::span<const HorizonWorld> worlds, std::s
     }
     std::vector<char> previous;  // the best plan at the last budget: still affordable here
     for (double budget : out.budgets) {
-      const Search search(evals, weights, items, budget, params.local_search_rounds);
+      const Search search(evals, memo, weights, items, budget, params.local_search_rounds);
       State best;
       std::string method;
       std::size_t affordable = 0;
@@ -282,7 +303,7 @@ ComparisonResult compare_strategies(std::span<const HorizonWorld> worlds, std::s
             index.push_back(i);
           }
         }
-        const Search exact(evals, weights, cheap, budget, params.local_search_rounds);
+        const Search exact(evals, memo, weights, cheap, budget, params.local_search_rounds);
         const State found = exact.enumerate();
         best = search.empty();
         for (std::size_t i = 0; i < cheap.size(); ++i) {

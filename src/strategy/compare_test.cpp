@@ -51,6 +51,8 @@ Scenario random_world(int members, int actions) {
       s.relations.push_back(r);
     }
   }
+  if (uniform(0, 2) == 0) f1.members.push_back("SPN");  // a sponsor that votes
+  if (uniform(0, 3) == 0) f2.members.push_back("OPP");  // an opponent that votes
   f1.blocs.push_back(bloc);
   f2.blocs.push_back(bloc);
   s.forums = {f1, f2};
@@ -69,6 +71,8 @@ Scenario random_world(int members, int actions) {
     a.id = "a" + std::to_string(k);
     a.actor = uniform(0, 5) == 0 ? "OPP" : "SPN";
     a.target = "M" + std::to_string(uniform(0, members));
+    if (uniform(0, 6) == 0) a.actor = "M" + std::to_string(uniform(0, members));  // between members
+    if (a.actor == a.target) a.actor = "SPN";
     a.cost = uniform(1, 60);
     switch (uniform(0, 4)) {
       case 0:

@@ -132,13 +132,26 @@ PlanEvaluator::PlanEvaluator(const Scenario& scenario, std::span<const Action> m
     if (to != index.end() && (from == index.end() || to->second != from->second))
       w.incident[to->second].push_back(r);
   }
+  // Member i reads the relations between it and each sponsor or opponent, and its own
+  // exports to everyone (the trade share's denominator). An action on the pair (i, j)
+  // therefore moves i's lean only when j sponsors or opposes the motion, or when it
+  // changes i's exports.
+  auto party = [&](const std::string& id) {
+    return std::find(motion_->sponsors.begin(), motion_->sponsors.end(), id) != motion_->sponsors.end() ||
+           std::find(motion_->opponents.begin(), motion_->opponents.end(), id) != motion_->opponents.end();
+  };
   for (const Action& a : menu_) {
     std::vector<std::size_t> touched;
-    for (const std::string* id : {&a.actor, &a.target}) {
-      auto it = index.find(*id);
-      if (it != index.end() && std::find(touched.begin(), touched.end(), it->second) == touched.end()) {
-        touched.push_back(it->second);
-      }
+    auto consider = [&](const std::string& member, const std::string& other,
+                        const std::map<std::string, double>& outgoing) {
+      auto it = index.find(member);
+      if (it == index.end() || std::find(touched.begin(), touched.end(), it->second) != touched.end()) return;
+      if (party(other) || outgoing.contains("exports_usd_m")) touched.push_back(it->second);
+    };
+    // The actor's outgoing changes are `effects`, the target's are `reverse_effects`.
+    if (!a.effects.empty() || !a.reverse_effects.empty()) {
+      consider(a.actor, a.target, a.effects);
+      consider(a.target, a.actor, a.reverse_effects);
     }
     w.action_members.push_back(std::move(touched));
   }

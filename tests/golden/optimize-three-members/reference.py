@@ -4,7 +4,7 @@ import itertools, math
 
 base = {"AAA": 0.2, "BBB": 0.1, "CCC": -0.2}
 actions = {  # id: (cost, member, d_alignment, lobbying, aid)
-    "visit_aaa": (5, "AAA", 0.3, 0, 0), "lobby_bbb": (3, "BBB", 0, 1, 0),
+    "visit_aaa": (5, "AAA", 0.3, 0, 0), "lobby_bbb": (4, "BBB", 0, 1, 0),
     "visit_bbb": (8, "BBB", 0.4, 0, 0), "aid_ccc": (20, "CCC", 0, 0, 500),
     "visit_ccc": (6, "CCC", 0.5, 0, 0)}
 
