@@ -112,7 +112,7 @@ Scenario horizon_world() {
     s.relations.push_back(to_opp);
     Relation to_spn{id, "SPN", {}};
     to_spn.dimensions["alignment"] = Figure{rng.unit() * 0.5, "", false};
-    to_spn.dimensions["exports_usd_m"] = Figure{std::floor(rng.unit() * 500.0), "", false};
+    to_spn.dimensions["exports_usd_m"] = Figure{std::floor(rng.unit() * 1200.0), "", false};
     s.relations.push_back(to_spn);
   }
   const int sizes[] = {47, 57, 65};
