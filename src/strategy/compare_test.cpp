@@ -261,6 +261,30 @@ Scenario one_member_world() {
   return s;
 }
 
+// An action between two members that changes one member's exports moves that member's
+// trade share with the sponsor (the denominator), though neither party is a sponsor.
+TEST(PlanEvaluator, ExportsBetweenMembersChangeTheTradeShare) {
+  Scenario s = one_member_world();
+  s.actors.push_back(Actor{"M1", "M1", ActorKind::state, {}, {}});
+  s.relations[0].dimensions["exports_usd_m"] =
+      Figure{100.0, "", false};  // M0 -> SPN: all its recorded exports
+  s.forums[0].members.push_back("M1");
+  Action trade;
+  trade.id = "trade";
+  trade.kind = ActionKind::trade_agreement;
+  trade.actor = "M1";
+  trade.target = "M0";
+  trade.cost = 1;
+  trade.reverse_effects["exports_usd_m"] = 300.0;  // M0 -> M1: M0's share to SPN 1 -> 0.25
+  s.actions = {trade};
+  const PlanEvaluator eval(s, "f1", "m1");
+  EXPECT_TRUE(eval.touches(0));
+  const std::size_t plan[] = {0};
+  EXPECT_LT(eval.utilities(plan)[0], eval.utilities({})[0] - 0.5);
+  EXPECT_NEAR(eval.pass_probability(plan), eval.exact_pass_probability(plan), 1e-12);
+  EXPECT_LT(eval.pass_probability(plan), eval.pass_probability({}) - 1e-3);
+}
+
 TEST(CompareStrategies, LastingActionsPayOnceForEveryMotionOneOffActionsPerMotion) {
   // One member M0 in both forums (unanimity of one): a lobbying action on M0 costs 10 per
   // motion, a visit to M0 costs 15 once. With 20 the visit lifts both motions; lobbying
