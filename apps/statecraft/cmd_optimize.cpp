@@ -9,11 +9,11 @@
 #include <optional>
 #include <string>
 
+#include "analysis/strategy.h"
 #include "commands.h"
 #include "core/error.h"
 #include "io/scenario_loader.h"
 #include "run_recorder.h"
-#include "strategy/plan.h"
 
 namespace statecraft::cli {
 
@@ -35,7 +35,9 @@ void register_optimize(CLI::App& app, Context& context) {
   auto* command = app.add_subcommand(
       "optimize", "Cheapest plan of bilateral actions that lifts a motion's pass probability to a target");
   auto options = std::make_shared<OptimizeOptions>();
-  command->add_option("SCENARIO", options->scenario, "Scenario YAML file")->required()->check(CLI::ExistingFile);
+  command->add_option("SCENARIO", options->scenario, "Scenario YAML file")
+      ->required()
+      ->check(CLI::ExistingFile);
   command->add_option("--forum", options->forum, "Forum id")->required();
   command->add_option("--motion", options->motion, "Motion id (in that forum)")->required();
   command->add_option("--budget", options->budget, "Budget, in the unit of the actions' costs")
@@ -50,56 +52,42 @@ void register_optimize(CLI::App& app, Context& context) {
     Scenario scenario = io::load_scenario(options->scenario);
     if (!options->at.empty()) {
       auto date = parse_date(options->at);
-      if (!date) throw CLI::ValidationError("--at", "expected a date YYYY-MM-DD, found '" + options->at + "'");
+      if (!date)
+        throw CLI::ValidationError("--at", "expected a date YYYY-MM-DD, found '" + options->at + "'");
       scenario = world_at(scenario, *date);
     }
     const Forum* forum = scenario.find_forum(options->forum);
-    if (forum == nullptr) throw CLI::ValidationError("--forum", "no forum '" + options->forum + "' in " + options->scenario);
+    if (forum == nullptr)
+      throw CLI::ValidationError("--forum", "no forum '" + options->forum + "' in " + options->scenario);
     const Motion* motion = scenario.find_motion(options->motion);
     if (motion == nullptr || motion->forum != forum->id) {
-      throw CLI::ValidationError("--motion", "no motion '" + options->motion + "' in forum '" + options->forum + "'");
+      throw CLI::ValidationError("--motion",
+                                 "no motion '" + options->motion + "' in forum '" + options->forum + "'");
     }
     if (scenario.actions.empty()) {
-      throw CLI::ValidationError("SCENARIO", options->scenario + " declares no actions: (nothing to optimise over)");
+      throw CLI::ValidationError("SCENARIO",
+                                 options->scenario + " declares no actions: (nothing to optimise over)");
     }
-    strategy::StrategyParams params = strategy::StrategyParams::from(scenario.parameters);
-    if (options->target) params.target_p = *options->target;
-    const strategy::Plan plan = strategy::optimize(scenario, forum->id, motion->id, options->budget, params);
-
-    nlohmann::json result;
-    result["forum"] = forum->id;
-    result["motion"] = motion->id;
-    result["budget"] = options->budget;
-    result["target"] = params.target_p;
-    result["p_before"] = plan.p_before;
-    result["p_after"] = plan.p_after;
-    result["cost"] = plan.cost;
-    result["meets_target"] = plan.meets_target;
-    result["method"] = plan.method;
-    result["plan"] = nlohmann::json::array();
-    for (const auto& step : plan.steps) {
-      result["plan"].push_back({{"action", step.action}, {"cost", step.cost}, {"marginal", step.marginal}});
-    }
-    if (plan.method != "enumeration") {
-      result["milp_feasible"] = plan.milp_feasible;
-      nlohmann::json milp = nlohmann::json::array();
-      for (std::size_t a : plan.milp_actions) milp.push_back(scenario.actions[a].id);
-      result["milp_plan"] = milp;
-    }
+    const nlohmann::json result =
+        analysis::optimize(scenario, *forum, *motion, options->budget, options->target);
     if (options->format == "json") {
       fmt::print("{}\n", result.dump());
     } else {
       fmt::print("{} in {}: p_pass {:.3f} -> {:.3f} for {:.6g} of budget {:.6g} (target {:.3g}: {}; {})\n",
-                 motion->id, forum->id, plan.p_before, plan.p_after, plan.cost, options->budget, params.target_p,
-                 plan.meets_target ? "met" : "not met", plan.method);
+                 motion->id, forum->id, result["p_before"].get<double>(), result["p_after"].get<double>(),
+                 result["cost"].get<double>(), options->budget, result["target"].get<double>(),
+                 result["meets_target"].get<bool>() ? "met" : "not met", result["method"].get<std::string>());
       fmt::print("  {:<32} {:>10} {:>9}\n", "action", "cost", "marginal");
-      for (const auto& step : plan.steps) fmt::print("  {:<32} {:>10.6g} {:>9.4f}\n", step.action, step.cost, step.marginal);
+      for (const auto& step : result["plan"]) {
+        fmt::print("  {:<32} {:>10.6g} {:>9.4f}\n", step["action"].get<std::string>(),
+                   step["cost"].get<double>(), step["marginal"].get<double>());
+      }
     }
     nlohmann::json recorded = scenario.parameters.explicit_values();
     recorded["forum"] = forum->id;
     recorded["motion"] = motion->id;
     recorded["budget"] = options->budget;
-    recorded["target"] = params.target_p;
+    recorded["target"] = result["target"];
     recorder.record(options->scenario, recorded, 0, result);
     context.exit_code = 0;
   });
