@@ -31,6 +31,7 @@ struct ReportCommandOptions {
   std::string output;
   std::uint64_t seed = 1;
   int samples = 200;
+  int smp_samples = 0;
   bool no_summary = false;
 };
 
@@ -80,6 +81,10 @@ void register_report(CLI::App& app, Context& context) {
   command->add_option("--seed", options->seed, "Seed for the Monte Carlo bands");
   command->add_option("--samples", options->samples, "Monte Carlo samples per issue and model (0: no bands)")
       ->check(CLI::Range(0, 1000000));
+  command
+      ->add_option("--smp-samples", options->smp_samples,
+                   "Monte Carlo samples for the spatial model (slow: about a second per run; default 0)")
+      ->check(CLI::Range(0, 1000000));
   command->add_flag("--no-summary", options->no_summary, "Do not print the summary table");
   command->callback([options, &context] {
     RunRecorder recorder(context, "report");
@@ -90,6 +95,7 @@ void register_report(CLI::App& app, Context& context) {
     report::ReportOptions report_options;
     report_options.seed = options->seed;
     report_options.forecast_samples = options->samples;
+    report_options.smp_samples = options->smp_samples;
     report_options.version = STATECRAFT_VERSION;
     const report::Report built = report::build_report(inputs, report_options);
     io::write_file_atomically(options->output, report::render(built.html));

@@ -13,10 +13,10 @@ struct Table {
 
 struct Section {
   std::string title;
-  int level = 2;                        // heading level: 2 for a chapter of its own, 3 inside one
   std::vector<std::string> paragraphs;  // plain text, escaped on output
   std::vector<std::string> figures;     // SVG markup from svg.h
   std::vector<Table> tables;
+  int level = 2;  // heading level: 2 for a chapter of its own, 3 inside one
 };
 
 struct HtmlReport {

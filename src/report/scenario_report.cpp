@@ -101,13 +101,21 @@ Section overview_section(const ReportInput& input) {
 
 Section forecast_section(const ReportInput& input, const Issue& issue, const ReportOptions& options,
                          ScenarioSummary& summary) {
-  analysis::ForecastSpec spec;
-  spec.models.assign(std::begin(bargain::kAllModels), std::end(bargain::kAllModels));
-  spec.samples = options.forecast_samples;
-  spec.seed = options.seed;
-  spec.bands = options.forecast_samples > 0;
-  const auto models = checked(input.path, "issue " + issue.id,
-                              [&] { return analysis::forecast(issue, input.scenario.parameters, spec); });
+  std::vector<nlohmann::ordered_json> models;
+  for (bargain::Model model : bargain::kAllModels) {
+    analysis::ForecastSpec spec;
+    spec.models = {model};
+    spec.samples = model == bargain::Model::smp ? options.smp_samples : options.forecast_samples;
+    spec.seed = options.seed;
+    spec.bands = spec.samples > 0;
+    auto result = checked(input.path, "issue " + issue.id,
+                          [&] { return analysis::forecast(issue, input.scenario.parameters, spec); });
+    models.push_back(std::move(result.front()));
+  }
+  double interval_mass = 0.0;
+  for (const auto& m : models) {
+    if (m.contains("interval_mass")) interval_mass = m["interval_mass"].get<double>();
+  }
   Section section;
   section.title = "Forecast: " + (issue.name.empty() ? issue.id : issue.name + " (" + issue.id + ")");
   section.level = 3;
@@ -120,16 +128,15 @@ Section forecast_section(const ReportInput& input, const Issue& issue, const Rep
   }
   LineChart chart;
   chart.title = "Median position per round, " + std::to_string(issue.stances.size()) + " actors" +
-                (spec.samples > 0 ? "; bands: Monte Carlo " +
-                                        fixed(100.0 * models.front()["interval_mass"].get<double>(), 0) +
-                                        "% interval of " + std::to_string(spec.samples) + " samples"
-                                  : std::string());
+                (interval_mass > 0.0 ? "; bands: Monte Carlo " + fixed(100.0 * interval_mass, 0) +
+                                           "% interval of each model's samples"
+                                     : std::string());
   chart.x_label = "round (last point: forecast)";
   chart.y_label = "position";
   chart.y_min = issue.scale_min;
   chart.y_max = issue.scale_max;
   chart.width = 760;
-  Table table{{"model", "forecast", "interval low", "interval high", "rounds", "stopped"}, {}};
+  Table table{{"model", "forecast", "interval low", "interval high", "samples", "rounds", "stopped"}, {}};
   for (const auto& m : models) {
     Series series;
     series.label = m["model"].get<std::string>();
@@ -152,6 +159,7 @@ Section forecast_section(const ReportInput& input, const Issue& issue, const Rep
     table.rows.push_back({m["model"].get<std::string>(), general(m["forecast"].get<double>()),
                           m.contains("interval") ? general(m["interval"][0].get<double>()) : "",
                           m.contains("interval") ? general(m["interval"][1].get<double>()) : "",
+                          m.contains("samples") ? std::to_string(m["samples"].get<int>()) : "0",
                           std::to_string(m["rounds"].size()), m["stopped"].get<std::string>()});
     if (m["model"] == "bdm") {
       ScenarioSummary::IssueRow row;

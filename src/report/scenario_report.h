@@ -17,7 +17,10 @@ namespace statecraft::report {
 
 struct ReportOptions {
   std::uint64_t seed = 1;
-  int forecast_samples = 200;      // Monte Carlo samples per issue and model (0: no bands)
+  int forecast_samples = 200;  // Monte Carlo samples per issue and model (0: no bands)
+  // The spatial model (smp) costs about a second per run on a 50-actor issue, against
+  // milliseconds for the others, so its band has its own sample count, none by default.
+  int smp_samples = 0;
   std::size_t influence_top = 30;  // strongest channels drawn in the influence graph
   // Strategy budgets, as fractions of the total cost of the scenario's action menu.
   std::vector<double> budget_fractions = {0.25, 0.5, 1.0};

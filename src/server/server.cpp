@@ -99,6 +99,21 @@ double number_field(const Json& body, const std::string& field, std::optional<do
   return x;
 }
 
+// A number inside an object field, e.g. salience.PAK: errors name "parent.key".
+double nested_number(const Json& object, const std::string& parent, const std::string& key, double lo,
+                     double hi) {
+  try {
+    return number_field(object, key, std::nullopt, lo, hi);
+  } catch (const RequestError& e) {
+    std::string message = e.what();
+    const std::string quoted = "'" + key + "'";
+    if (auto at = message.find(quoted); at != std::string::npos) {
+      message.replace(at, quoted.size(), "'" + parent + "." + key + "'");
+    }
+    throw RequestError(e.status, parent + "." + key, message);
+  }
+}
+
 std::int64_t integer_field(const Json& body, const std::string& field, std::int64_t fallback, std::int64_t lo,
                            std::int64_t hi) {
   if (!body.contains(field) || body.at(field).is_null()) return fallback;
@@ -400,9 +415,11 @@ struct Server::Impl {
         auto it = std::find_if(issue.stances.begin(), issue.stances.end(),
                                [&](const Stance& s) { return s.actor == actor; });
         if (it == issue.stances.end()) {
-          throw RequestError(400, "salience." + actor, "actor '" + actor + "' has no stance on " + issue_id);
+          throw RequestError(
+              400, "salience." + actor,
+              "field 'salience." + actor + "': actor '" + actor + "' has no stance on " + issue_id);
         }
-        it->salience.value = number_field(saliences, actor, std::nullopt, 0.0, 1.0);
+        it->salience.value = nested_number(saliences, "salience", actor, 0.0, 1.0);
       }
     }
     const std::string model = string_field(body, "model", std::string("all"));
@@ -538,7 +555,7 @@ struct Server::Impl {
       if (!activity.is_object())
         throw RequestError(400, "activity", "field 'activity' must be an object group: value");
       for (const auto& [group, value] : activity.items()) {
-        shocks.group_activity[group] = number_field(activity, group, std::nullopt, 0.0, 1.0);
+        shocks.group_activity[group] = nested_number(activity, "activity", group, 0.0, 1.0);
       }
     }
     const auto at = date_field(body);

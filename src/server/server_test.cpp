@@ -288,12 +288,11 @@ TEST(Server, ParallelClientsGetTheSameAnswersAsOne) {
     threads.emplace_back([&, t] {
       auto client = server.client();
       for (int k = 0; k < kRequests; ++k) {
-        httplib::Result r;
         const int kind = (t + k) % 4;
-        if (kind == 0) r = client.Post("/api/forecast", forecast.dump(), "application/json");
-        if (kind == 1) r = client.Post("/api/vote", vote.dump(), "application/json");
-        if (kind == 2) r = client.Get("/api/runs?limit=5");
-        if (kind == 3) r = client.Get("/api/scenarios/council");
+        httplib::Result r = kind == 0   ? client.Post("/api/forecast", forecast.dump(), "application/json")
+                            : kind == 1 ? client.Post("/api/vote", vote.dump(), "application/json")
+                            : kind == 2 ? client.Get("/api/runs?limit=5")
+                                        : client.Get("/api/scenarios/council");
         if (!r || r->status != 200) {
           ++wrong;
           continue;
