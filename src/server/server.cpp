@@ -316,7 +316,7 @@ struct Server::Impl {
   std::mutex store_mutex;
   std::optional<store::RunStore> runs;
   // Engine calls still running after their request timed out (see run_bounded).
-  std::shared_ptr<std::atomic<std::size_t>> in_flight = std::make_shared<std::atomic<std::size_t>>(0);
+  std::shared_ptr<std::atomic<std::size_t>> abandoned = std::make_shared<std::atomic<std::size_t>>(0);
 
   explicit Impl(ServerOptions o) : options(std::move(o)) {}
 
@@ -357,26 +357,40 @@ struct Server::Impl {
   // 503; it finishes in the background (engines cannot be interrupted), and at most
   // `threads` such calls may be left running, beyond which new calls are refused.
   Json run_bounded(std::function<Json()> work) {
-    if (in_flight->load() >= 2 * options.threads) {
+    // Only calls whose request already timed out count against the limit: ordinary
+    // calls are bounded by the worker threads.
+    if (abandoned->load() >= options.threads) {
       throw RequestError(503, "", "server busy: too many long computations still running; retry later");
     }
+    struct CallState {
+      std::mutex mutex;
+      bool done = false;
+      bool abandoned = false;
+    };
+    auto state = std::make_shared<CallState>();
     auto promise = std::make_shared<std::promise<Json>>();
     auto result = promise->get_future();
-    auto counter = in_flight;
-    ++*counter;
-    std::thread([promise, counter, work = std::move(work)] {
+    auto counter = abandoned;
+    std::thread([promise, state, counter, work = std::move(work)] {
       try {
         promise->set_value(work());
       } catch (...) {
         promise->set_exception(std::current_exception());
       }
-      --*counter;
+      const std::lock_guard lock(state->mutex);
+      state->done = true;
+      if (state->abandoned) --*counter;
     }).detach();
     if (result.wait_for(options.request_timeout) == std::future_status::timeout) {
-      throw RequestError(503, "",
-                         "the computation took longer than " +
-                             std::to_string(options.request_timeout.count()) +
-                             " ms; ask for fewer samples or rounds");
+      const std::lock_guard lock(state->mutex);
+      if (!state->done) {
+        state->abandoned = true;
+        ++*counter;
+        throw RequestError(503, "",
+                           "the computation took longer than " +
+                               std::to_string(options.request_timeout.count()) +
+                               " ms; ask for fewer samples or rounds");
+      }
     }
     return result.get();
   }
