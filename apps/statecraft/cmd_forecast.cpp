@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "analysis/forecast.h"
 #include "bargain/model.h"
-#include "bargain/monte_carlo.h"
 #include "commands.h"
 #include "core/error.h"
 #include "io/scenario_loader.h"
@@ -34,34 +34,6 @@ struct ForecastOptions {
 };
 
 using Json = nlohmann::ordered_json;  // keeps actors in input order
-
-Json trajectory_json(const Issue& issue, const bargain::Trajectory& trajectory) {
-  Json out;
-  out["model"] = trajectory.model;
-  out["rounds"] = Json::array();
-  for (const auto& round : trajectory.rounds) {
-    Json positions = Json::object();
-    for (std::size_t i = 0; i < issue.stances.size(); ++i)
-      positions[issue.stances[i].actor] = round.positions[i];
-    Json moves = Json::array();
-    for (const auto& move : round.moves) {
-      moves.push_back({{"actor", issue.stances[move.actor].actor},
-                       {"proposer", issue.stances[move.proposer].actor},
-                       {"offer", bargain::to_string(move.kind)},
-                       {"from", move.from_position},
-                       {"to", move.to_position}});
-    }
-    Json entry = {
-        {"round", round.index}, {"median", round.median}, {"mean", round.mean}, {"positions", positions}};
-    if (trajectory.model == "bdm") entry["moves"] = moves;
-    out["rounds"].push_back(entry);
-  }
-  out["forecast"] = trajectory.forecast;
-  out["converged"] = trajectory.converged;
-  out["stopped"] = trajectory.stopped;
-  if (trajectory.stopped == "cycle") out["cycle_length"] = trajectory.cycle_length;
-  return out;
-}
 
 void print_table(const Issue& issue, const Json& model) {
   fmt::print("model {}: forecast {:.4g}", model["model"].get<std::string>(), model["forecast"].get<double>());
@@ -155,31 +127,14 @@ void register_forecast(CLI::App& app, Context& context) {
     } else {
       models.push_back(*bargain::parse_model(options->model));
     }
+    analysis::ForecastSpec spec;
+    spec.models = models;
+    spec.rounds = options->rounds;
+    spec.samples = options->samples;
+    spec.seed = options->seed;
+    spec.noise = options->noise;
     Json results = Json::array();
-    for (bargain::Model model : models) {
-      const bargain::Trajectory trajectory = bargain::run_model(model, issue, parameters, options->rounds);
-      Json out = trajectory_json(issue, trajectory);
-      if (options->samples > 0) {
-        bargain::MonteCarloSpec spec;
-        spec.samples = options->samples;
-        spec.seed = options->seed;
-        spec.interval_mass = parameters.get("monte_carlo.interval");
-        spec.position_noise = options->noise;
-        const auto rounds = options->rounds;
-        const bargain::MonteCarloResult mc = bargain::run_monte_carlo(
-            issue,
-            [&](const Issue& sample) {
-              return bargain::run_model(model, sample, parameters, rounds).forecast;
-            },
-            spec);
-        out["interval"] = {mc.low, mc.high};
-        out["interval_mass"] = spec.interval_mass;
-        out["samples"] = options->samples;
-        out["seed"] = options->seed;
-        out["mean_forecast"] = mc.mean;
-      }
-      results.push_back(std::move(out));
-    }
+    for (auto& model : analysis::forecast(issue, parameters, spec)) results.push_back(std::move(model));
     const Json result = models.size() == 1 ? results.front() : Json{{"models", results}};
     if (options->format == "json") {
       fmt::print("{}\n", result.dump());

@@ -120,7 +120,8 @@ PlanEvaluator::PlanEvaluator(const Scenario& scenario, std::span<const Action> m
   w.leans = forum::member_leans(scenario, *forum_, *motion_, vote_);
   for (const auto& lean : w.leans) {
     w.base_probabilities.push_back(
-        forum::ballot_probabilities(lean.member, lean.utility, lean.salience, vote_).probabilities());
+        forum::ballot_probabilities(lean.member, lean.utility, lean.salience, vote_, lean.objection_threshold)
+            .probabilities());
   }
   std::map<std::string, std::size_t, std::less<>> index;
   for (std::size_t i = 0; i < n; ++i) index.emplace(members[i], i);
@@ -237,7 +238,8 @@ double PlanEvaluator::pass_probability(std::span<const std::size_t> chosen) cons
   for (std::size_t i = 0; i < utility.size(); ++i) {
     if (utility[i] == w.leans[i].utility) continue;  // same input, same ballot
     w.probabilities[i] =
-        forum::ballot_probabilities(w.leans[i].member, utility[i], w.leans[i].salience, vote_)
+        forum::ballot_probabilities(w.leans[i].member, utility[i], w.leans[i].salience, vote_,
+                                    w.leans[i].objection_threshold)
             .probabilities();
   }
   return forum::evaluate_tally(w.tally, w.probabilities, false).p_pass;
