@@ -8,6 +8,10 @@ CMAKE_ARGS ?=
 CMAKE      := cmake -G Ninja -DSTATECRAFT_WERROR=ON $(CMAKE_ARGS)
 STATECRAFT := ./$(BUILD)/bin/statecraft
 DEMO_WORLD ?= cases/pakistan/world.yaml
+# Every seed episode of the case library (each extends the world), after the world itself.
+DEMO_EPISODES ?= $(filter-out $(DEMO_WORLD),$(sort $(wildcard $(dir $(DEMO_WORLD))*.yaml)))
+DEMO_OUT   ?= out/report.html
+DEMO_SEED  ?= 1
 
 .PHONY: all bootstrap configure build demo test asan-test fuzz python format tidy clean
 
@@ -22,8 +26,12 @@ configure: bootstrap
 build: configure
 	@cmake --build $(BUILD) -j $(JOBS)
 
+# The main job: every analysis of the Pakistan world and its episodes in one
+# self-contained HTML page, and a summary table of each episode on stdout.
 demo: build
-	@$(STATECRAFT) info $(DEMO_WORLD)
+	@mkdir -p $(dir $(DEMO_OUT))
+	@$(STATECRAFT) report $(DEMO_WORLD) $(DEMO_EPISODES) -o $(DEMO_OUT) --seed $(DEMO_SEED)
+	@echo "wrote $(DEMO_OUT)"
 
 test: build
 	@ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)

@@ -91,20 +91,41 @@ TEST(ForecastCli, BadCsvIsAnInputError) {
 TEST(ForecastCli, GoodCsvFromTheSameHelperWorks) {
   // Guards the test above: the helper's file is read, so the failure is the content.
   const TempTable table("actor,capability,position,salience\nA,1,10,0.5\nB,2,20,0.5\nC,1,30,0.5\n");
-  const ProcessResult r = statecraft({"forecast", "--table", table.path(), "--model", "median", "--format", "json"});
+  const ProcessResult r =
+      statecraft({"forecast", "--table", table.path(), "--model", "median", "--format", "json"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_DOUBLE_EQ(nlohmann::json::parse(r.out).at("forecast").get<double>(), 20.0);
 }
 
 TEST(BacktestCli, UnknownModelAndCapabilityAreUsageErrors) {
   expect_usage_error({"backtest", "--data", kDeu3, "--model", "nope"}, "--model");
-  expect_usage_error({"backtest", "--data", kDeu3, "--model", "achen", "--capability", "nope"}, "--capability");
+  expect_usage_error({"backtest", "--data", kDeu3, "--model", "achen", "--capability", "nope"},
+                     "--capability");
+}
+
+TEST(ForecastCli, NoiseWithoutSamplesIsAUsageError) {
+  expect_usage_error({"forecast", "--table", kEmissions, "--noise", "1"}, "--noise");
+}
+
+TEST(ForecastCli, NoiseIsTheOnlyUncertaintyOfATable) {
+  // A CSV declares no standard deviations: without --noise every sample is the table.
+  auto interval = [](const std::string& noise) {
+    const ProcessResult r = statecraft({"forecast", "--table", kEmissions, "--model", "achen", "--samples",
+                                        "50", "--seed", "3", "--noise", noise, "--format", "json"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    const auto json = nlohmann::json::parse(r.out);
+    return std::pair{json.at("interval").at(0).get<double>(), json.at("interval").at(1).get<double>()};
+  };
+  const auto still = interval("0");
+  EXPECT_EQ(still.first, still.second);
+  const auto noisy = interval("1");
+  EXPECT_LT(noisy.first, noisy.second);
 }
 
 TEST(ForecastCli, MonteCarloIsReproducibleForASeedAndMovesWithIt) {
   auto run = [](const std::string& seed) {
-    const ProcessResult r = statecraft({"forecast", "--table", kEmissions, "--model", "bdm", "--samples", "200",
-                                        "--seed", seed, "--noise", "1", "--format", "json"});
+    const ProcessResult r = statecraft({"forecast", "--table", kEmissions, "--model", "bdm", "--samples",
+                                        "200", "--seed", seed, "--noise", "1", "--format", "json"});
     EXPECT_EQ(r.exit_code, 0) << r.err;
     return nlohmann::json::parse(r.out);
   };

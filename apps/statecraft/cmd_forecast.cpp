@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "analysis/forecast.h"
 #include "bargain/model.h"
-#include "bargain/monte_carlo.h"
 #include "commands.h"
 #include "core/error.h"
 #include "io/scenario_loader.h"
@@ -35,37 +35,12 @@ struct ForecastOptions {
 
 using Json = nlohmann::ordered_json;  // keeps actors in input order
 
-Json trajectory_json(const Issue& issue, const bargain::Trajectory& trajectory) {
-  Json out;
-  out["model"] = trajectory.model;
-  out["rounds"] = Json::array();
-  for (const auto& round : trajectory.rounds) {
-    Json positions = Json::object();
-    for (std::size_t i = 0; i < issue.stances.size(); ++i) positions[issue.stances[i].actor] = round.positions[i];
-    Json moves = Json::array();
-    for (const auto& move : round.moves) {
-      moves.push_back({{"actor", issue.stances[move.actor].actor},
-                       {"proposer", issue.stances[move.proposer].actor},
-                       {"offer", bargain::to_string(move.kind)},
-                       {"from", move.from_position},
-                       {"to", move.to_position}});
-    }
-    Json entry = {{"round", round.index}, {"median", round.median}, {"mean", round.mean}, {"positions", positions}};
-    if (trajectory.model == "bdm") entry["moves"] = moves;
-    out["rounds"].push_back(entry);
-  }
-  out["forecast"] = trajectory.forecast;
-  out["converged"] = trajectory.converged;
-  out["stopped"] = trajectory.stopped;
-  if (trajectory.stopped == "cycle") out["cycle_length"] = trajectory.cycle_length;
-  return out;
-}
-
 void print_table(const Issue& issue, const Json& model) {
   fmt::print("model {}: forecast {:.4g}", model["model"].get<std::string>(), model["forecast"].get<double>());
   if (model.contains("interval")) {
-    fmt::print(" ({:.0f}% interval {:.4g} to {:.4g} over {} samples)", 100.0 * model["interval_mass"].get<double>(),
-               model["interval"][0].get<double>(), model["interval"][1].get<double>(), model["samples"].get<int>());
+    fmt::print(" ({:.0f}% interval {:.4g} to {:.4g} over {} samples)",
+               100.0 * model["interval_mass"].get<double>(), model["interval"][0].get<double>(),
+               model["interval"][1].get<double>(), model["samples"].get<int>());
   }
   fmt::print("\n{:>5}  {:>9}  {:>9}  moves\n", "round", "median", "mean");
   for (const auto& round : model["rounds"]) {
@@ -80,8 +55,9 @@ void print_table(const Issue& issue, const Json& model) {
           moves += fmt::format("; ... {} moves in all", round["moves"].size());
           break;
         }
-        moves += fmt::format("{}{} {:.4g}->{:.4g} ({} by {})", moves.empty() ? "" : "; ", move["actor"].get<std::string>(),
-                             move["from"].get<double>(), move["to"].get<double>(), move["offer"].get<std::string>(),
+        moves += fmt::format("{}{} {:.4g}->{:.4g} ({} by {})", moves.empty() ? "" : "; ",
+                             move["actor"].get<std::string>(), move["from"].get<double>(),
+                             move["to"].get<double>(), move["offer"].get<std::string>(),
                              move["proposer"].get<std::string>());
       }
     }
@@ -94,8 +70,9 @@ void print_table(const Issue& issue, const Json& model) {
 }  // namespace
 
 void register_forecast(CLI::App& app, Context& context) {
-  auto* command = app.add_subcommand("forecast", "Forecast a negotiation on one issue (weighted mean, weighted median, "
-                                                 "Bueno de Mesquita's expected-utility model, spatial model)");
+  auto* command = app.add_subcommand("forecast",
+                                     "Forecast a negotiation on one issue (weighted mean, weighted median, "
+                                     "Bueno de Mesquita's expected-utility model, spatial model)");
   auto options = std::make_shared<ForecastOptions>();
   command->add_option("SCENARIO", options->scenario, "Scenario YAML file")->check(CLI::ExistingFile);
   command->add_option("--issue", options->issue, "Issue id in the scenario");
@@ -103,12 +80,14 @@ void register_forecast(CLI::App& app, Context& context) {
       ->check(CLI::ExistingFile);
   command->add_option("--model", options->model, "achen, median, bdm, smp or all")
       ->check(CLI::IsMember({"achen", "median", "bdm", "smp", "all"}));
-  command->add_option("--rounds", options->rounds, "Upper limit on rounds (bdm, smp)")->check(CLI::Range(0, 100000));
+  command->add_option("--rounds", options->rounds, "Upper limit on rounds (bdm, smp)")
+      ->check(CLI::Range(0, 100000));
   command->add_option("--samples", options->samples, "Monte Carlo samples over declared uncertainty")
       ->check(CLI::Range(0, 100000000));
   command->add_option("--seed", options->seed, "Seed for Monte Carlo");
-  command->add_option("--noise", options->noise,
-                      "Position standard deviation (scale units) for stances that declare none (Monte Carlo)")
+  command
+      ->add_option("--noise", options->noise,
+                   "Position standard deviation (scale units) for stances that declare none (Monte Carlo)")
       ->check(CLI::NonNegativeNumber);
   command->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"table", "json"}));
   command->callback([options, &context] {
@@ -135,6 +114,9 @@ void register_forecast(CLI::App& app, Context& context) {
       source = options->scenario;
     }
     if (issue.stances.empty()) throw InputError(SourceLocation{source, 0, 0}, "issue has no stances");
+    if (options->noise > 0.0 && options->samples == 0) {
+      throw CLI::ValidationError("--noise", "is the Monte Carlo position noise: give --samples N with it");
+    }
     if (options->samples > 0 && options->noise > 0.0 && options->noise > issue.scale_max - issue.scale_min) {
       throw CLI::ValidationError("--noise", "larger than the issue's scale");
     }
@@ -145,28 +127,14 @@ void register_forecast(CLI::App& app, Context& context) {
     } else {
       models.push_back(*bargain::parse_model(options->model));
     }
+    analysis::ForecastSpec spec;
+    spec.models = models;
+    spec.rounds = options->rounds;
+    spec.samples = options->samples;
+    spec.seed = options->seed;
+    spec.noise = options->noise;
     Json results = Json::array();
-    for (bargain::Model model : models) {
-      const bargain::Trajectory trajectory = bargain::run_model(model, issue, parameters, options->rounds);
-      Json out = trajectory_json(issue, trajectory);
-      if (options->samples > 0) {
-        bargain::MonteCarloSpec spec;
-        spec.samples = options->samples;
-        spec.seed = options->seed;
-        spec.interval_mass = parameters.get("monte_carlo.interval");
-        spec.position_noise = options->noise;
-        const auto rounds = options->rounds;
-        const bargain::MonteCarloResult mc = bargain::run_monte_carlo(
-            issue, [&](const Issue& sample) { return bargain::run_model(model, sample, parameters, rounds).forecast; },
-            spec);
-        out["interval"] = {mc.low, mc.high};
-        out["interval_mass"] = spec.interval_mass;
-        out["samples"] = options->samples;
-        out["seed"] = options->seed;
-        out["mean_forecast"] = mc.mean;
-      }
-      results.push_back(std::move(out));
-    }
+    for (auto& model : analysis::forecast(issue, parameters, spec)) results.push_back(std::move(model));
     const Json result = models.size() == 1 ? results.front() : Json{{"models", results}};
     if (options->format == "json") {
       fmt::print("{}\n", result.dump());
@@ -177,9 +145,10 @@ void register_forecast(CLI::App& app, Context& context) {
         print_table(issue, model);
       }
     }
-    const nlohmann::json recorded = {{"issue", options->issue}, {"table", options->table}, {"model", options->model},
-                                     {"rounds", options->rounds ? *options->rounds : -1},
-                                     {"samples", options->samples}, {"noise", options->noise}};
+    const nlohmann::json recorded = {
+        {"issue", options->issue},     {"table", options->table},
+        {"model", options->model},     {"rounds", options->rounds ? *options->rounds : -1},
+        {"samples", options->samples}, {"noise", options->noise}};
     recorder.record(source, recorded, options->seed, nlohmann::json::parse(result.dump()));
     context.exit_code = 0;
   });

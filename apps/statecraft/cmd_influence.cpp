@@ -8,10 +8,9 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "analysis/influence.h"
 #include "commands.h"
 #include "core/error.h"
-#include "influence/narrative.h"
-#include "influence/network.h"
 #include "io/scenario_loader.h"
 #include "run_recorder.h"
 
@@ -26,73 +25,15 @@ struct InfluenceOptions {
   std::string format = "table";
 };
 
-nlohmann::json channel_json(const influence::InfluenceNetwork& net, const influence::Channel& c) {
-  nlohmann::json terms = nlohmann::json::object();
-  for (std::size_t t = 0; t < influence::kTermCount; ++t) {
-    if (c.terms[t] != 0.0) terms[std::string(influence::to_string(static_cast<influence::Term>(t)))] = c.terms[t];
-  }
-  return {{"from", net.actors[c.influencer]}, {"to", net.actors[c.target]}, {"weight", c.weight},
-          {"pull", c.pull}, {"terms", terms}};
-}
-
-nlohmann::json run(const Scenario& scenario, std::size_t top) {
-  const auto net = influence::build_influence_network(scenario, influence::InfluenceParams::from(scenario.parameters));
-  nlohmann::json out;
-  out["actors"] = nlohmann::json::array();
-  for (const auto& a : influence::actor_influence(net)) {
-    out["actors"].push_back({{"id", a.actor}, {"reach", a.reach}, {"exposure", a.exposure}, {"leverage", a.leverage}});
-  }
-  out["channels"] = nlohmann::json::array();
-  for (const auto& c : influence::strongest_channels(net, top)) out["channels"].push_back(channel_json(net, c));
-  out["leverage"] = nlohmann::json::array();
-  auto pairs = influence::leverage_pairs(net);
-  for (std::size_t k = 0; k < pairs.size() && k < top; ++k) {
-    out["leverage"].push_back(
-        {{"holder", net.actors[pairs[k].holder]}, {"subject", net.actors[pairs[k].subject]}, {"value", pairs[k].value}});
-  }
-  if (!scenario.narratives.empty()) {
-    const auto result = influence::run_narratives(scenario, net, influence::NarrativeParams::from(scenario.parameters));
-    nlohmann::json frames = nlohmann::json::array();
-    for (const auto& f : result.frames) {
-      nlohmann::json frame;
-      frame["id"] = f.frame;
-      nlohmann::json eq = nlohmann::json::object();
-      nlohmann::json anchors = nlohmann::json::object();
-      for (std::size_t i = 0; i < result.actors.size(); ++i) {
-        eq[result.actors[i]] = f.equilibrium[i];
-        anchors[result.actors[i]] = f.anchors_final[i];
-      }
-      frame["equilibrium"] = eq;
-      frame["anchors"] = anchors;
-      frame["unanchored"] = f.unanchored;
-      frame["exact"] = f.unanchored.empty();
-      nlohmann::json rounds = nlohmann::json::array();
-      for (std::size_t t = 0; t < f.trajectory.size(); ++t) {
-        nlohmann::json positions = nlohmann::json::object();
-        double sum = 0.0;
-        for (std::size_t i = 0; i < result.actors.size(); ++i) {
-          positions[result.actors[i]] = f.trajectory[t][i];
-          sum += f.trajectory[t][i];
-        }
-        double mean = result.actors.empty() ? 0.0 : sum / static_cast<double>(result.actors.size());
-        rounds.push_back({{"round", t}, {"mean", mean}, {"positions", positions}});
-      }
-      frame["rounds"] = rounds;
-      frames.push_back(frame);
-    }
-    out["narratives"] = {{"rounds", result.rounds}, {"frames", frames}};
-  }
-  return out;
-}
-
 void print_table(const nlohmann::json& r) {
   fmt::print("Strongest channels (weight = how far `to` listens to `from`)\n");
   fmt::print("  {:<14} {:<14} {:>7} {:>7}  terms\n", "from", "to", "weight", "pull");
   for (const auto& c : r["channels"]) {
     std::string terms;
-    for (const auto& [k, v] : c["terms"].items()) terms += fmt::format("{}{}={:.3g}", terms.empty() ? "" : " ", k, v.get<double>());
-    fmt::print("  {:<14} {:<14} {:>7.3f} {:>7.3f}  {}\n", c["from"].get<std::string>(), c["to"].get<std::string>(),
-               c["weight"].get<double>(), c["pull"].get<double>(), terms);
+    for (const auto& [k, v] : c["terms"].items())
+      terms += fmt::format("{}{}={:.3g}", terms.empty() ? "" : " ", k, v.get<double>());
+    fmt::print("  {:<14} {:<14} {:>7.3f} {:>7.3f}  {}\n", c["from"].get<std::string>(),
+               c["to"].get<std::string>(), c["weight"].get<double>(), c["pull"].get<double>(), terms);
   }
   fmt::print("\nActors\n  {:<14} {:>8} {:>8} {:>8}\n", "id", "reach", "exposure", "leverage");
   for (const auto& a : r["actors"]) {
@@ -101,8 +42,8 @@ void print_table(const nlohmann::json& r) {
   }
   fmt::print("\nLargest asymmetries (holder has leverage over subject)\n");
   for (const auto& l : r["leverage"]) {
-    fmt::print("  {:<14} over {:<14} {:>7.3f}\n", l["holder"].get<std::string>(), l["subject"].get<std::string>(),
-               l["value"].get<double>());
+    fmt::print("  {:<14} over {:<14} {:>7.3f}\n", l["holder"].get<std::string>(),
+               l["subject"].get<std::string>(), l["value"].get<double>());
   }
   if (!r.contains("narratives")) return;
   for (const auto& f : r["narratives"]["frames"]) {
@@ -111,7 +52,8 @@ void print_table(const nlohmann::json& r) {
                f["exact"].get<bool>() ? "" : "; equilibrium not unique for the unanchored actors");
     fmt::print("  {:<14} {:>8} {:>8} {:>8}\n", "actor", "start", "end", "equil.");
     for (const auto& [actor, value] : f["equilibrium"].items()) {
-      fmt::print("  {:<14} {:>8.3f} {:>8.3f} {:>8.3f}\n", actor, rounds.front()["positions"][actor].get<double>(),
+      fmt::print("  {:<14} {:>8.3f} {:>8.3f} {:>8.3f}\n", actor,
+                 rounds.front()["positions"][actor].get<double>(),
                  rounds.back()["positions"][actor].get<double>(), value.get<double>());
     }
   }
@@ -121,10 +63,14 @@ void print_table(const nlohmann::json& r) {
 
 void register_influence(CLI::App& app, Context& context) {
   auto* command = app.add_subcommand(
-      "influence", "Influence network from relations: strongest channels, reach, leverage; narrative dynamics");
+      "influence",
+      "Influence network from relations: strongest channels, reach, leverage; narrative dynamics");
   auto options = std::make_shared<InfluenceOptions>();
-  command->add_option("SCENARIO", options->scenario, "Scenario YAML file")->required()->check(CLI::ExistingFile);
-  command->add_option("--top", options->top, "How many channels and asymmetries to list")->check(CLI::Range(1, 1000000));
+  command->add_option("SCENARIO", options->scenario, "Scenario YAML file")
+      ->required()
+      ->check(CLI::ExistingFile);
+  command->add_option("--top", options->top, "How many channels and asymmetries to list")
+      ->check(CLI::Range(1, 1000000));
   command->add_option("--at", options->at, "Evaluate the world on this date (YYYY-MM-DD)");
   command->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"table", "json"}));
   command->callback([options, &context] {
@@ -132,10 +78,11 @@ void register_influence(CLI::App& app, Context& context) {
     Scenario scenario = io::load_scenario(options->scenario);
     if (!options->at.empty()) {
       auto date = parse_date(options->at);
-      if (!date) throw CLI::ValidationError("--at", "expected a date YYYY-MM-DD, found '" + options->at + "'");
+      if (!date)
+        throw CLI::ValidationError("--at", "expected a date YYYY-MM-DD, found '" + options->at + "'");
       scenario = world_at(scenario, *date);
     }
-    nlohmann::json result = run(scenario, options->top);
+    nlohmann::json result = analysis::influence(scenario, options->top);
     if (options->format == "json") {
       fmt::print("{}\n", result.dump());
     } else {

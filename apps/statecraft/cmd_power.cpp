@@ -10,12 +10,11 @@
 #include <string>
 #include <vector>
 
+#include "analysis/power.h"
 #include "commands.h"
 #include "core/error.h"
 #include "io/scenario_loader.h"
-#include "power/exact_power.h"
 #include "power/game_from_rule.h"
-#include "power/monte_carlo_power.h"
 #include "run_recorder.h"
 
 namespace statecraft::cli {
@@ -28,11 +27,9 @@ struct PowerOptions {
   std::string quota;
   std::string weights;
   std::string format = "table";
-  std::size_t samples = 0;  // 0: exact when feasible, else kDefaultSamples
+  std::size_t samples = 0;  // 0: exact when feasible, else analysis::kDefaultPowerSamples
   std::uint64_t seed = 1;
 };
-
-constexpr std::size_t kDefaultSamples = 100'000;
 
 // A finite, non-negative decimal, or a one-line error naming the flag.
 double parse_number(const std::string& text, const std::string& flag) {
@@ -59,7 +56,8 @@ std::vector<double> parse_weights(const std::string& text) {
 
 // The weighted game of --quota/--weights, with decimals scaled like a scenario's.
 power::VotingGame game_from_flags(const PowerOptions& options) {
-  if (options.weights.empty()) throw CLI::ValidationError("--weights", "required with --quota (or give SCENARIO --forum F)");
+  if (options.weights.empty())
+    throw CLI::ValidationError("--weights", "required with --quota (or give SCENARIO --forum F)");
   if (options.quota.empty()) throw CLI::ValidationError("--quota", "required with --weights");
   const std::vector<double> weights = parse_weights(options.weights);
   const double quota = parse_number(options.quota, "--quota");
@@ -67,7 +65,8 @@ power::VotingGame game_from_flags(const PowerOptions& options) {
   for (double w : weights) total += w;
   if (quota <= 0.0) throw CLI::ValidationError("--quota", "must be positive, found " + options.quota);
   if (quota > total) {
-    throw CLI::ValidationError("--quota", fmt::format("{} is above the total weight {}", options.quota, total));
+    throw CLI::ValidationError("--quota",
+                               fmt::format("{} is above the total weight {}", options.quota, total));
   }
   DecisionRule rule;
   rule.kind = RuleKind::weighted;
@@ -84,38 +83,23 @@ power::VotingGame game_from_flags(const PowerOptions& options) {
   }
 }
 
-nlohmann::json to_json(const power::PowerIndices& indices, const std::vector<std::string>& members,
-                       const power::VotingGame& game, bool from_scenario) {
-  nlohmann::json out;
-  if (from_scenario) out["members"] = members;
-  out["banzhaf"] = indices.banzhaf;
-  out["banzhaf_raw"] = indices.banzhaf_raw;
-  out["shapley"] = indices.shapley;
-  out["method"] = indices.samples > 0 ? "monte_carlo" : "exact";
-  out["quota"] = game.quota;
-  out["weights"] = game.weights;  // as scored: integers after decimal scaling
-  if (indices.samples > 0) {
-    out["samples"] = indices.samples;
-    out["banzhaf_error"] = indices.banzhaf_error;
-    out["banzhaf_raw_error"] = indices.banzhaf_raw_error;
-    out["shapley_error"] = indices.shapley_error;
-  }
-  return out;
-}
-
-void print_table(const power::PowerIndices& indices, const std::vector<std::string>& members,
+void print_table(const nlohmann::json& result, const std::vector<std::string>& members,
                  const power::VotingGame& game) {
-  const bool sampled = indices.samples > 0;
+  const bool sampled = result.contains("samples");
   fmt::print("quota {}, {} members, {}\n", game.quota, members.size(),
-             sampled ? fmt::format("Monte Carlo ({} samples, ± one standard error)", indices.samples)
+             sampled ? fmt::format("Monte Carlo ({} samples, ± one standard error)",
+                                   result["samples"].get<std::size_t>())
                      : std::string("exact"));
-  fmt::print("{:<12} {:>10} {:>5} {:>12} {:>10} {:>10}\n", "member", "weight", "veto", "banzhaf_raw", "banzhaf",
-             "shapley");
+  fmt::print("{:<12} {:>10} {:>5} {:>12} {:>10} {:>10}\n", "member", "weight", "veto", "banzhaf_raw",
+             "banzhaf", "shapley");
   for (std::size_t i = 0; i < members.size(); ++i) {
     fmt::print("{:<12} {:>10} {:>5} {:>12.6g} {:>10.6f} {:>10.6f}", members[i], game.weights[i],
-               game.is_veto(static_cast<int>(i)) ? "yes" : "", indices.banzhaf_raw[i], indices.banzhaf[i],
-               indices.shapley[i]);
-    if (sampled) fmt::print("  ±{:.2g} ±{:.2g}", indices.banzhaf_error[i], indices.shapley_error[i]);
+               game.is_veto(static_cast<int>(i)) ? "yes" : "", result["banzhaf_raw"][i].get<double>(),
+               result["banzhaf"][i].get<double>(), result["shapley"][i].get<double>());
+    if (sampled) {
+      fmt::print("  ±{:.2g} ±{:.2g}", result["banzhaf_error"][i].get<double>(),
+                 result["shapley_error"][i].get<double>());
+    }
     fmt::print("\n");
   }
 }
@@ -126,7 +110,8 @@ void register_power(CLI::App& app, Context& context) {
   auto* command = app.add_subcommand(
       "power", "Banzhaf and Shapley-Shubik voting power of a forum's rule or of --quota/--weights");
   auto options = std::make_shared<PowerOptions>();
-  command->add_option("SCENARIO", options->scenario, "Scenario YAML file (with --forum)")->check(CLI::ExistingFile);
+  command->add_option("SCENARIO", options->scenario, "Scenario YAML file (with --forum)")
+      ->check(CLI::ExistingFile);
   command->add_option("--forum", options->forum, "Forum id in the scenario");
   command->add_option("--quota", options->quota, "Weight a coalition needs (weighted game)");
   command->add_option("--weights", options->weights, "Comma-separated member weights, e.g. 7,7,7,7,7,1,1");
@@ -140,12 +125,14 @@ void register_power(CLI::App& app, Context& context) {
     std::vector<std::string> members;
     if (from_scenario) {
       if (!options->quota.empty() || !options->weights.empty()) {
-        throw CLI::ValidationError("--quota", "give either SCENARIO --forum F or --quota/--weights, not both");
+        throw CLI::ValidationError("--quota",
+                                   "give either SCENARIO --forum F or --quota/--weights, not both");
       }
       if (options->forum.empty()) throw CLI::ValidationError("--forum", "required with SCENARIO");
       const Scenario scenario = io::load_scenario(options->scenario);
       const Forum* forum = scenario.find_forum(options->forum);
-      if (forum == nullptr) throw CLI::ValidationError("--forum", "no forum '" + options->forum + "' in " + options->scenario);
+      if (forum == nullptr)
+        throw CLI::ValidationError("--forum", "no forum '" + options->forum + "' in " + options->scenario);
       members = forum->members;
       try {
         game = power::game_from_forum(*forum);
@@ -158,26 +145,22 @@ void register_power(CLI::App& app, Context& context) {
       for (std::size_t i = 0; i < game.weights.size(); ++i) members.push_back(std::to_string(i + 1));
     }
 
-    power::PowerIndices indices;
+    nlohmann::json result;
     try {
-      if (options->samples == 0 && power::exact_is_feasible(game)) {
-        indices = power::exact_power(game);
-      } else {
-        indices = power::monte_carlo_power(game, options->samples > 0 ? options->samples : kDefaultSamples,
-                                           options->seed);
-      }
+      result = analysis::power(game, members, from_scenario, options->samples, options->seed);
     } catch (const PreconditionError& e) {
       throw CLI::ValidationError(from_scenario ? "--forum" : "--quota", e.what());
     }
 
-    const nlohmann::json result = to_json(indices, members, game, from_scenario);
     if (options->format == "json") {
       fmt::print("{}\n", result.dump());
     } else {
-      print_table(indices, members, game);
+      print_table(result, members, game);
     }
-    const nlohmann::json parameters = {{"forum", options->forum},     {"quota", options->quota},
-                                       {"weights", options->weights}, {"samples", options->samples},
+    const nlohmann::json parameters = {{"forum", options->forum},
+                                       {"quota", options->quota},
+                                       {"weights", options->weights},
+                                       {"samples", options->samples},
                                        {"seed", options->seed}};
     recorder.record(options->scenario, parameters, options->seed, result);
     context.exit_code = 0;

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
+#include "store/run_json.h"
 #include "store/run_store.h"
 
 namespace statecraft::cli {
@@ -15,43 +16,10 @@ store::RunStore open_store(const Context& context) {
   return store::RunStore::open(path);
 }
 
-nlohmann::json parse_or_text(const std::string& text) {
-  auto parsed = nlohmann::json::parse(text, nullptr, false);
-  return parsed.is_discarded() ? nlohmann::json(text) : parsed;
-}
-
-nlohmann::json to_json(const store::RunRecord& run, bool full) {
-  nlohmann::json out = {{"id", run.id},
-                        {"created_at", run.created_at},
-                        {"verb", run.verb},
-                        {"scenario", run.scenario_path},
-                        {"scenario_hash", run.scenario_hash},
-                        {"seed", run.seed},
-                        {"version", run.version},
-                        {"duration_ms", run.duration_ms}};
-  if (full) {
-    out["parameters"] = parse_or_text(run.parameters_json);
-    out["result"] = parse_or_text(run.result_json);
-    out["scenario_content"] = run.scenario_content;
-  }
-  return out;
-}
-
 store::RunRecord must_get(const store::RunStore& runs, std::int64_t id, const std::string& flag) {
   auto run = runs.get(id);
   if (!run) throw CLI::ValidationError(flag, "no run with id " + std::to_string(id));
   return *run;
-}
-
-// Every leaf of a JSON value as (path, value) rows, paths in JSON-pointer form.
-void flatten(const nlohmann::json& value, const std::string& path, std::vector<std::pair<std::string, std::string>>& rows) {
-  if (value.is_object()) {
-    for (const auto& [key, child] : value.items()) flatten(child, path + "/" + key, rows);
-  } else if (value.is_array()) {
-    for (std::size_t i = 0; i < value.size(); ++i) flatten(value[i], path + "/" + std::to_string(i), rows);
-  } else {
-    rows.emplace_back(path.empty() ? "/" : path, value.is_string() ? value.get<std::string>() : value.dump());
-  }
 }
 
 std::string csv_field(const std::string& text) {
@@ -77,15 +45,15 @@ void register_runs(CLI::App& app, Context& context) {
     auto rows = store.list(*limit);
     if (*list_format == "json") {
       nlohmann::json out = nlohmann::json::array();
-      for (const auto& r : rows) out.push_back(to_json(r, false));
+      for (const auto& r : rows) out.push_back(store::run_to_json(r, false));
       fmt::print("{}\n", out.dump(2));
       return;
     }
-    fmt::print("{:>6}  {:<20}  {:<10}  {:<16}  {:>10}  {}\n", "id", "created (UTC)", "verb", "scenario hash", "ms",
-               "scenario");
+    fmt::print("{:>6}  {:<20}  {:<10}  {:<16}  {:>10}  {}\n", "id", "created (UTC)", "verb", "scenario hash",
+               "ms", "scenario");
     for (const auto& r : rows) {
-      fmt::print("{:>6}  {:<20}  {:<10}  {:<16}  {:>10.1f}  {}\n", r.id, r.created_at, r.verb, r.scenario_hash,
-                 r.duration_ms, r.scenario_path);
+      fmt::print("{:>6}  {:<20}  {:<10}  {:<16}  {:>10.1f}  {}\n", r.id, r.created_at, r.verb,
+                 r.scenario_hash, r.duration_ms, r.scenario_path);
     }
   });
 
@@ -94,39 +62,24 @@ void register_runs(CLI::App& app, Context& context) {
   show->add_option("ID", *show_id, "Run id")->required();
   show->callback([&context, show_id] {
     auto store = open_store(context);
-    fmt::print("{}\n", to_json(must_get(store, *show_id, "ID"), true).dump(2));
+    fmt::print("{}\n", store::run_to_json(must_get(store, *show_id, "ID"), true).dump(2));
   });
 
-  auto* diff = runs->add_subcommand("diff", "What differs between two runs: parameters, seed, scenario, results");
+  auto* diff =
+      runs->add_subcommand("diff", "What differs between two runs: parameters, seed, scenario, results");
   auto ids = std::make_shared<std::pair<std::int64_t, std::int64_t>>();
   diff->add_option("A", ids->first, "First run id")->required();
   diff->add_option("B", ids->second, "Second run id")->required();
   diff->callback([&context, ids] {
     auto store = open_store(context);
-    auto a = to_json(must_get(store, ids->first, "A"), true);
-    auto b = to_json(must_get(store, ids->second, "B"), true);
-    for (auto* j : {&a, &b}) {
-      j->erase("id");
-      j->erase("created_at");
-      j->erase("duration_ms");
-      j->erase("scenario_content");
+    const auto differences =
+        store::diff_runs(must_get(store, ids->first, "A"), must_get(store, ids->second, "B"));
+    fmt::print("{:<48}  {:<24}  {}\n", "field", fmt::format("run {}", ids->first),
+               fmt::format("run {}", ids->second));
+    for (const auto& d : differences) {
+      fmt::print("{:<48}  {:<24}  {}\n", d.field, d.a.empty() ? "-" : d.a, d.b.empty() ? "-" : d.b);
     }
-    std::vector<std::pair<std::string, std::string>> left;
-    std::vector<std::pair<std::string, std::string>> right;
-    flatten(a, "", left);
-    flatten(b, "", right);
-    std::map<std::string, std::pair<std::string, std::string>> table;
-    for (const auto& [path, value] : left) table[path].first = value;
-    for (const auto& [path, value] : right) table[path].second = value;
-    int differences = 0;
-    fmt::print("{:<48}  {:<24}  {}\n", "field", fmt::format("run {}", ids->first), fmt::format("run {}", ids->second));
-    for (const auto& [path, values] : table) {
-      if (values.first == values.second) continue;
-      ++differences;
-      fmt::print("{:<48}  {:<24}  {}\n", path, values.first.empty() ? "-" : values.first,
-                 values.second.empty() ? "-" : values.second);
-    }
-    if (differences == 0) fmt::print("(identical apart from id and timing)\n");
+    if (differences.empty()) fmt::print("(identical apart from id and timing)\n");
   });
 
   auto* exporter = runs->add_subcommand("export", "One run's result as JSON or as tidy CSV (path,value)");
@@ -136,17 +89,17 @@ void register_runs(CLI::App& app, Context& context) {
   exporter->add_option("--format", *export_format, "Output format")->check(CLI::IsMember({"json", "csv"}));
   exporter->callback([&context, export_id, export_format] {
     auto store = open_store(context);
-    auto run = to_json(must_get(store, *export_id, "ID"), true);
+    auto run = store::run_to_json(must_get(store, *export_id, "ID"), true);
     if (*export_format == "json") {
       fmt::print("{}\n", run.dump(2));
       return;
     }
     std::vector<std::pair<std::string, std::string>> rows;
-    flatten(run["result"], "", rows);
+    store::flatten(run["result"], "", rows);
     fmt::print("run,verb,seed,path,value\n");
     for (const auto& [path, value] : rows) {
-      fmt::print("{},{},{},{},{}\n", *export_id, csv_field(run["verb"].get<std::string>()), run["seed"].dump(),
-                 csv_field(path), csv_field(value));
+      fmt::print("{},{},{},{},{}\n", *export_id, csv_field(run["verb"].get<std::string>()),
+                 run["seed"].dump(), csv_field(path), csv_field(value));
     }
   });
 }

@@ -8,12 +8,10 @@
 #include <string>
 #include <vector>
 
+#include "analysis/vote.h"
 #include "commands.h"
 #include "core/date.h"
 #include "core/error.h"
-#include "forum/monte_carlo.h"
-#include "forum/pass_probability.h"
-#include "forum/vote_model.h"
 #include "io/scenario_loader.h"
 #include "run_recorder.h"
 
@@ -31,44 +29,6 @@ struct VoteOptions {
   std::uint64_t seed = 1;
 };
 
-nlohmann::json to_json(const Forum& forum, const Motion& motion, const std::string& at,
-                       const std::vector<forum::MemberLean>& leans,
-                       const std::vector<forum::MemberVote>& votes, const forum::PassResult& result) {
-  nlohmann::json out;
-  out["forum"] = forum.id;
-  out["motion"] = motion.id;
-  if (!at.empty()) out["at"] = at;
-  out["rule"] = std::string(to_string(forum.rule.kind));
-  out["p_pass"] = result.p_pass;
-  out["p_gates"] = result.p_gates;
-  out["expected_yes"] = result.expected_yes;
-  out["exact"] = result.exact;
-  out["gates"] = nlohmann::json::array();
-  out["stages"] = nlohmann::json::array();
-  for (const auto& stage : result.stages) {
-    nlohmann::json s{{"id", stage.id}, {"description", stage.description}, {"p_pass", stage.p_pass}};
-    if (&stage != &result.stages.back()) out["gates"].push_back(s);
-    out["stages"].push_back(s);
-  }
-  out["members"] = nlohmann::json::array();
-  for (std::size_t i = 0; i < votes.size(); ++i) {
-    const auto& v = votes[i];
-    const auto& m = result.members[i];
-    out["members"].push_back({{"id", v.member},
-                              {"p_yes", v.p_yes},
-                              {"p_no", v.p_no},
-                              {"p_abstain", v.p_abstain},
-                              {"p_absent", v.p_absent},
-                              {"pivotal", m.pivotality},
-                              {"p_pass_if_yes", m.p_pass_if_yes},
-                              {"p_pass_if_no", m.p_pass_if_no},
-                              {"utility", leans[i].utility},
-                              {"policy", leans[i].policy},
-                              {"influence", leans[i].influence}});
-  }
-  return out;
-}
-
 void print_table(const nlohmann::json& r) {
   fmt::print("forum {}, motion {}, rule {}{}\n", r["forum"].get<std::string>(),
              r["motion"].get<std::string>(), r["rule"].get<std::string>(),
@@ -85,13 +45,12 @@ void print_table(const nlohmann::json& r) {
                mc["samples"].get<std::size_t>(), mc["bloc_shock_sd"].get<double>(),
                mc["p_pass"].get<double>(), mc["standard_error"].get<double>());
   }
-  fmt::print("{:<10} {:>7} {:>7} {:>7} {:>7} {:>8} {:>8}\n", "member", "yes", "no", "abstain",
-             "absent", "pivotal", "utility");
+  fmt::print("{:<10} {:>7} {:>7} {:>7} {:>7} {:>8} {:>8}\n", "member", "yes", "no", "abstain", "absent",
+             "pivotal", "utility");
   for (const auto& m : r["members"]) {
-    fmt::print("{:<10} {:>7.3f} {:>7.3f} {:>7.3f} {:>7.3f} {:>8.4f} {:>8.3f}\n",
-               m["id"].get<std::string>(), m["p_yes"].get<double>(), m["p_no"].get<double>(),
-               m["p_abstain"].get<double>(), m["p_absent"].get<double>(),
-               m["pivotal"].get<double>(), m["utility"].get<double>());
+    fmt::print("{:<10} {:>7.3f} {:>7.3f} {:>7.3f} {:>7.3f} {:>8.4f} {:>8.3f}\n", m["id"].get<std::string>(),
+               m["p_yes"].get<double>(), m["p_no"].get<double>(), m["p_abstain"].get<double>(),
+               m["p_absent"].get<double>(), m["pivotal"].get<double>(), m["utility"].get<double>());
   }
 }
 
@@ -106,8 +65,7 @@ void register_vote(CLI::App& app, Context& context) {
       ->check(CLI::ExistingFile);
   command->add_option("--forum", options->forum, "Forum id in the scenario")->required();
   command->add_option("--motion", options->motion, "Motion id in the scenario")->required();
-  command->add_option("--format", options->format, "Output format")
-      ->check(CLI::IsMember({"table", "json"}));
+  command->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"table", "json"}));
   command->add_option("--at", options->at,
                       "Apply the scenario's events up to this date (YYYY-MM-DD); default: the "
                       "motion's date, if it has one");
@@ -134,33 +92,17 @@ void register_vote(CLI::App& app, Context& context) {
     }
     const Motion* motion = scenario.find_motion(options->motion);
     if (!motion->forum.empty() && motion->forum != forum->id) {
-      throw CLI::ValidationError("--motion", "motion '" + motion->id + "' is put to forum '" +
-                                                 motion->forum + "', not '" + forum->id + "'");
+      throw CLI::ValidationError("--motion", "motion '" + motion->id + "' is put to forum '" + motion->forum +
+                                                 "', not '" + forum->id + "'");
     }
 
     nlohmann::json result;
     try {
-      const forum::VoteParams params = forum::VoteParams::from(scenario.parameters);
-      const auto leans = forum::member_leans(scenario, *forum, *motion, params);
-      std::vector<forum::MemberVote> votes;
-      for (const auto& lean : leans) {
-        votes.push_back(forum::ballot_probabilities(lean.member, lean.utility, lean.salience, params));
-      }
-      const forum::PassResult pass = forum::pass_probability(*forum, *motion, votes);
-      result = to_json(*forum, *motion, at ? at->to_string() : std::string(), leans, votes, pass);
-      if (options->samples > 0) {
-        const auto mc = forum::simulate_votes(*forum, *motion, leans, params, options->samples, options->seed);
-        result["monte_carlo"] = {{"samples", mc.samples},
-                                 {"seed", options->seed},
-                                 {"bloc_shock_sd", params.bloc_shock_sd},
-                                 {"p_pass", mc.p_pass},
-                                 {"standard_error", mc.standard_error},
-                                 {"expected_yes", mc.expected_yes},
-                                 {"stage_p_pass", mc.stage_p_pass}};
-      }
+      result = analysis::vote(scenario, *forum, *motion, at ? at->to_string() : std::string(),
+                              options->samples, options->seed);
     } catch (const PreconditionError& e) {
-      throw InputError(SourceLocation{options->scenario}, "forum " + forum->id + ", motion " +
-                                                              motion->id + ": " + e.what());
+      throw InputError(SourceLocation{options->scenario},
+                       "forum " + forum->id + ", motion " + motion->id + ": " + e.what());
     }
 
     if (options->format == "json") {
@@ -168,8 +110,10 @@ void register_vote(CLI::App& app, Context& context) {
     } else {
       print_table(result);
     }
-    const nlohmann::json parameters = {{"forum", options->forum}, {"motion", options->motion},
-                                       {"at", options->at},       {"samples", options->samples},
+    const nlohmann::json parameters = {{"forum", options->forum},
+                                       {"motion", options->motion},
+                                       {"at", options->at},
+                                       {"samples", options->samples},
                                        {"seed", options->seed}};
     recorder.record(options->scenario, parameters, options->seed, result);
     context.exit_code = 0;

@@ -28,5 +28,7 @@ void register_forecast(CLI::App& app, Context& context);
 void register_backtest(CLI::App& app, Context& context);
 void register_unga(CLI::App& app, Context& context);
 void register_vote(CLI::App& app, Context& context);
+void register_report(CLI::App& app, Context& context);
+void register_serve(CLI::App& app, Context& context);
 
 }  // namespace statecraft::cli

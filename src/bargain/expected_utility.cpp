@@ -37,9 +37,10 @@ void for_each_index(std::size_t n, Body&& body) {
     for (std::size_t i = 0; i < n; ++i) body(i);
     return;
   }
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n, 16), [&](const tbb::blocked_range<std::size_t>& block) {
-    for (std::size_t i = block.begin(); i != block.end(); ++i) body(i);
-  });
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n, 16),
+                    [&](const tbb::blocked_range<std::size_t>& block) {
+                      for (std::size_t i = block.begin(); i != block.end(); ++i) body(i);
+                    });
 }
 
 // Scratch memory for the O(n^2) tables, kept per thread between rounds: allocating
@@ -47,32 +48,78 @@ void for_each_index(std::size_t n, Body&& body) {
 // round's arithmetic at n ~ 100. A nested call on the same thread (TBB may run another
 // task while this one waits) takes a different buffer from the pool, so it is
 // re-entrant. Contents are always fully overwritten before use.
-class Scratch {
+template <typename T>
+class ScratchOf {
  public:
-  explicit Scratch(std::size_t size) {
+  explicit ScratchOf(std::size_t size) {
+    // Best fit: the smallest pooled buffer that is large enough, else the largest one
+    // (grown). Taking any buffer would keep regrowing small ones into large ones, and
+    // the page faults of growing cost more than the work at every n.
     auto& pool = pool_();
-    if (!pool.empty()) {
-      data_ = std::move(pool.back());
+    std::size_t pick = pool.size();
+    for (std::size_t b = 0; b < pool.size(); ++b) {
+      const std::size_t have = pool[b].size();
+      if (pick == pool.size()) {
+        pick = b;
+        continue;
+      }
+      const std::size_t best = pool[pick].size();
+      const bool fits = have >= size;
+      const bool best_fits = best >= size;
+      if ((fits && (!best_fits || have < best)) || (!fits && !best_fits && have > best)) pick = b;
+    }
+    if (pick != pool.size()) {
+      data_ = std::move(pool[pick]);
+      pool[pick] = std::move(pool.back());
       pool.pop_back();
     }
     if (data_.size() < size) data_.resize(size);
   }
-  Scratch(const Scratch&) = delete;
-  Scratch& operator=(const Scratch&) = delete;
-  ~Scratch() { pool_().push_back(std::move(data_)); }
-  [[nodiscard]] double* data() { return data_.data(); }
+  ScratchOf(const ScratchOf&) = delete;
+  ScratchOf& operator=(const ScratchOf&) = delete;
+  ~ScratchOf() { pool_().push_back(std::move(data_)); }
+  [[nodiscard]] T* data() { return data_.data(); }
 
  private:
-  static std::vector<std::vector<double>>& pool_() {
-    thread_local std::vector<std::vector<double>> pool;
+  static std::vector<std::vector<T>>& pool_() {
+    thread_local std::vector<std::vector<T>> pool;
     return pool;
   }
-  std::vector<double> data_;
+  std::vector<T> data_;
 };
+
+using Scratch = ScratchOf<double>;
 
 // x^r with the common risk-neutral case exact and cheap. (A hand-written series for
 // 2^(r log2 x) measured slower than glibc's table-driven pow, so we keep std::pow.)
-double power(double base, double exponent) { return exponent == 1.0 ? base : std::pow(base, exponent); }
+double power(double base, double exponent) {
+  return exponent == 1.0 ? base : std::pow(base, exponent);
+}
+
+// Sum over ordered pairs (a, b) of |u_a - u_b| for one voter's row u_t = U(k, t), in
+// O(n): with the values in ascending order u_(0..n-1) it is 2 sum_m u_(m) (2m - n + 1).
+// U grows with the distance from x_k (actors in rank order), so merging the two sides
+// of k gives that order without sorting.
+double sum_of_abs_differences(const double* row, std::size_t n, std::size_t k) {
+  std::size_t left = k;       // next on the left is left - 1
+  std::size_t right = k + 1;  // next on the right
+  double value_sum = 0.0;
+  double seen = 0.0;
+  const double offset = static_cast<double>(n) - 1.0;
+  auto take = [&](double value) {
+    value_sum += value * (2.0 * seen - offset);
+    seen += 1.0;
+  };
+  take(row[k]);
+  while (left > 0 || right < n) {
+    if (right >= n || (left > 0 && row[left - 1] <= row[right])) {
+      take(row[--left]);
+    } else {
+      take(row[right++]);
+    }
+  }
+  return 2.0 * value_sum;
+}
 
 // Votes of every actor k on every pair of positions (a, b):
 //   v_k(a, b) = w_k [ g_k(|x_k - x_b|) - g_k(|x_k - x_a|) ],  g_k(d) = (d / range)^{r_k},
@@ -85,15 +132,19 @@ double power(double base, double exponent) { return exponent == 1.0 ? base : std
 class VoteTable {
  public:
   // `utility(k, t)` gives U(k, t) for voter k and target t; it is called for every
-  // ordered pair (rows of voters in parallel), so it must be a pure function.
+  // ordered pair (rows of voters in parallel), so it must be a pure function. The
+  // denominator over all pairs (all_votes) is computed only when asked for.
   template <typename Utility>
-  VoteTable(std::size_t n, Utility&& utility) : n_(n), storage_((n_ + 1) * n_), prefix_(storage_.data()) {
+  VoteTable(std::size_t n, Utility&& utility, bool with_all_votes)
+      : n_(n), storage_((n_ + 1) * n_), prefix_(storage_.data()) {
     // Voters are processed in blocks: a block's utilities are computed row by row
     // (voter-major, which the pair sums below need) and then written into the
     // target-major prefix table a short run at a time, so both stay cache friendly.
     constexpr std::size_t kBlock = 16;
     const std::size_t blocks = (n_ + kBlock - 1) / kBlock;
-    std::vector<double> pair_sums(n_, 0.0);
+    Scratch pair_sum_storage(n_);
+    double* pair_sums = pair_sum_storage.data();
+    std::fill(pair_sums, pair_sums + n_, 0.0);
     auto fill_block = [&](std::size_t block) {
       const std::size_t first = block * kBlock;
       const std::size_t last = std::min(n_, first + kBlock);
@@ -102,27 +153,7 @@ class VoteTable {
       for (std::size_t k = first; k < last; ++k) {
         double* row = &rows[(k - first) * n_];
         for (std::size_t t = 0; t < n_; ++t) row[t] = utility(k, t);
-        // Sum over ordered pairs (a, b) of |U(k, a) - U(k, b)|: with the values in
-        // ascending order u_(0..n-1), it is 2 sum_m u_(m) (2m - n + 1). Values grow
-        // with the distance from x_k, so merging the two sides of k gives that order.
-        std::size_t left = k;       // next on the left is left - 1
-        std::size_t right = k + 1;  // next on the right
-        double value_sum = 0.0;
-        double seen = 0.0;
-        const double offset = static_cast<double>(n_) - 1.0;
-        auto take = [&](double value) {
-          value_sum += value * (2.0 * seen - offset);
-          seen += 1.0;
-        };
-        take(row[k]);
-        while (left > 0 || right < n_) {
-          if (right >= n_ || (left > 0 && row[left - 1] <= row[right])) {
-            take(row[--left]);
-          } else {
-            take(row[right++]);
-          }
-        }
-        pair_sums[k] = 2.0 * value_sum;
+        if (with_all_votes) pair_sums[k] = sum_of_abs_differences(row, n_, k);
       }
       for (std::size_t t = 0; t < n_; ++t) {
         if (first == 0) prefix_[t * (n_ + 1)] = 0.0;
@@ -133,15 +164,16 @@ class VoteTable {
     if (n_ < kParallelThreshold) {
       for (std::size_t b = 0; b < blocks; ++b) fill_block(b);
     } else {
-      tbb::parallel_for(tbb::blocked_range<std::size_t>(0, blocks), [&](const tbb::blocked_range<std::size_t>& r) {
-        for (std::size_t b = r.begin(); b != r.end(); ++b) fill_block(b);
-      });
+      tbb::parallel_for(tbb::blocked_range<std::size_t>(0, blocks),
+                        [&](const tbb::blocked_range<std::size_t>& r) {
+                          for (std::size_t b = r.begin(); b != r.end(); ++b) fill_block(b);
+                        });
     }
     for_each_index(n_, [&](std::size_t t) {
       double* row = &prefix_[t * (n_ + 1)];
       for (std::size_t m = 1; m <= n_; ++m) row[m] += row[m - 1];
     });
-    for (double s : pair_sums) all_votes_ += s;  // fixed order: thread-count independent
+    for (std::size_t k = 0; k < n_; ++k) all_votes_ += pair_sums[k];  // fixed order: thread-count independent
   }
 
   // Supporting votes for the left (lower-ranked) and the right actor of a pair, given
@@ -152,7 +184,8 @@ class VoteTable {
     double right = 0.0;
   };
 
-  [[nodiscard]] Support support(std::size_t left, std::size_t right, std::size_t below, std::size_t through) const {
+  [[nodiscard]] Support support(std::size_t left, std::size_t right, std::size_t below,
+                                std::size_t through) const {
     const double* l = &prefix_[left * (n_ + 1)];
     const double* r = &prefix_[right * (n_ + 1)];
     // Rounding in the prefix differences can leave -1e-17 where the sum is 0.
@@ -161,31 +194,48 @@ class VoteTable {
 
   [[nodiscard]] double all_votes() const { return all_votes_; }
 
+  // Asks for target t's prefix entry at m ahead of use: the receiver loop visits a new
+  // row for every other actor, and at large n each visit would otherwise wait on memory.
+  void prefetch(std::size_t t, std::size_t m) const {
+    __builtin_prefetch(&prefix_[t * (n_ + 1) + std::min(m, n_)]);
+  }
+
  private:
   std::size_t n_;
   Scratch storage_;
-  double* prefix_;  // n x (n + 1), target-major: [t][m] = sum over the m leftmost voters of U(k, t)
-  double all_votes_ = 0.0;      // sum over voters and ordered pairs of |v_k(a, b)|
+  double* prefix_;          // n x (n + 1), target-major: [t][m] = sum over the m leftmost voters of U(k, t)
+  double all_votes_ = 0.0;  // sum over voters and ordered pairs of |v_k(a, b)|
 };
 
 // The midpoint boundaries of a receiver against every other actor, advanced as the
 // other actor's rank grows (the midpoint only moves right), so each costs O(1) amortised.
 class Boundary {
  public:
-  Boundary(std::span<const double> sorted, double receiver) : sorted_(sorted), receiver_(receiver) {}
+  Boundary() = default;
+  // `sorted` must be followed in memory by a sentinel +infinity (sorted.data()[size]),
+  // so the scans below need no bounds checks.
+  Boundary(std::span<const double> sorted, double receiver) : sorted_(sorted.data()), receiver_(receiver) {}
+
+  [[nodiscard]] std::size_t below() const { return below_; }
 
   // (below, through) for the pair (receiver, other); call with non-decreasing `other`.
+  // The midpoint moves by half a rank per call on average, so two unconditional steps
+  // (adding a comparison's result, no branch) cover most calls and the loop after
+  // them is rarely entered: a mispredicted loop exit per pair cost more than the rest
+  // of the pair's arithmetic.
   std::pair<std::size_t, std::size_t> at(double other) {
     const double mid = 0.5 * (receiver_ + other);
-    while (below_ < sorted_.size() && sorted_[below_] < mid) ++below_;
+    below_ += static_cast<std::size_t>(sorted_[below_] < mid);
+    below_ += static_cast<std::size_t>(sorted_[below_] < mid);
+    while (sorted_[below_] < mid) ++below_;
     if (through_ < below_) through_ = below_;
-    while (through_ < sorted_.size() && sorted_[through_] <= mid) ++through_;
+    while (sorted_[through_] <= mid) ++through_;
     return {below_, through_};
   }
 
  private:
-  std::span<const double> sorted_;
-  double receiver_;
+  const double* sorted_ = nullptr;
+  double receiver_ = 0.0;
   std::size_t below_ = 0;
   std::size_t through_ = 0;
 };
@@ -198,7 +248,8 @@ struct Utilities {
 // Scholz et al. section 3: utilities on [-2, 2], concave (r < 1) or convex (r > 1)
 // in the normalised distance d between challenger and target.
 Utilities basic_utilities(double distance, double exponent) {
-  return {2.0 - 4.0 * power(0.5 - 0.5 * distance, exponent), 2.0 - 4.0 * power(0.5 + 0.5 * distance, exponent)};
+  return {2.0 - 4.0 * power(0.5 - 0.5 * distance, exponent),
+          2.0 - 4.0 * power(0.5 + 0.5 * distance, exponent)};
 }
 
 struct Context {
@@ -211,17 +262,19 @@ struct Context {
 //   s_t [P U_s + (1 - P) U_f] + (1 - s_t) U_s - Q U_sq - (1 - Q) [T U_b + (1 - T) U_w]
 // `status_quo` is U_sq = 2 - 4 (1/2)^exponent, which depends on the exponent only and
 // is computed once per actor by the caller.
-double expected_utility(const Context& context, std::size_t challenger, std::size_t target, double probability,
-                        const Utilities& utilities, double exponent, double status_quo) {
+double expected_utility(const Context& context, std::size_t challenger, std::size_t target,
+                        double probability, const Utilities& utilities, double exponent, double status_quo) {
   const double salience = context.actors.saliences[target];
   const double q = context.params.status_quo_probability;
   double value = salience * (probability * utilities.success + (1.0 - probability) * utilities.failure) +
                  (1.0 - salience) * utilities.success - q * status_quo;
   if (q < 1.0) {
     const double range = context.actors.range;
-    const double spread = 0.25 * (std::abs(context.actors.positions[challenger] - context.median) +
-                                  std::abs(context.actors.positions[challenger] - context.actors.positions[target])) /
-                          range;
+    const double spread =
+        0.25 *
+        (std::abs(context.actors.positions[challenger] - context.median) +
+         std::abs(context.actors.positions[challenger] - context.actors.positions[target])) /
+        range;
     const double better = 2.0 - 4.0 * power(std::max(0.0, 0.5 - spread), exponent);
     const double worse = 2.0 - 4.0 * power(0.5 + spread, exponent);
     const double t = context.params.improvement_probability;
@@ -236,7 +289,8 @@ void check_actors(const BdmActors& actors) {
   if (actors.capabilities.size() != n || actors.saliences.size() != n) {
     throw PreconditionError("bdm: positions, capabilities and saliences differ in length");
   }
-  if (!(actors.range > 0.0) || !std::isfinite(actors.range)) throw PreconditionError("bdm: range must be positive");
+  if (!(actors.range > 0.0) || !std::isfinite(actors.range))
+    throw PreconditionError("bdm: range must be positive");
   for (std::size_t i = 0; i < n; ++i) {
     if (!std::isfinite(actors.positions[i])) throw PreconditionError("bdm: a position is not finite");
     if (!(actors.saliences[i] >= 0.0 && actors.saliences[i] <= 1.0)) {
@@ -247,6 +301,16 @@ void check_actors(const BdmActors& actors) {
     }
   }
 }
+
+// Two expected utilities closer than this are equal (see the offer rules).
+constexpr double kTie = 1e-12;
+
+// An actor's best offer of one kind so far in a round (section 6).
+struct OfferCandidate {
+  bool present = false;
+  double key = 0.0;
+  Move move;
+};
 
 }  // namespace
 
@@ -265,34 +329,72 @@ int cycle_length(const std::vector<Round>& rounds, double tolerance) {
 BdmRoundResult bdm_round(const BdmActors& input, const BdmParams& params) {
   check_actors(input);
   const std::size_t n = input.positions.size();
-  // Work in rank space: actors sorted by position (ties by input order).
+  // Work in rank space: actors sorted by position. Ties are broken by capability, then
+  // salience, then input order, so actors that differ in anything the model reads
+  // come out in the same order whatever order they were given in (and with it every
+  // floating-point sum below); only fully identical actors keep their input order.
   std::vector<std::size_t> order(n);
   std::iota(order.begin(), order.end(), std::size_t{0});
   std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return input.positions[a] != input.positions[b] ? input.positions[a] < input.positions[b] : a < b;
+    if (input.positions[a] != input.positions[b]) return input.positions[a] < input.positions[b];
+    if (input.capabilities[a] != input.capabilities[b]) return input.capabilities[a] < input.capabilities[b];
+    if (input.saliences[a] != input.saliences[b]) return input.saliences[a] < input.saliences[b];
+    return a < b;
   });
-  std::vector<double> x(n), capability(n), salience(n), weights(n);
+  // Per-actor arrays, carved from one per-thread buffer: x, capability, salience,
+  // weight, prefix sums of w and w x (n + 1 each), danger, risk, U_sq; x has a
+  // sentinel +infinity after its n positions.
+  Scratch actor_storage(9 * n + 3);
+  double* const x = actor_storage.data();
+  x[n] = std::numeric_limits<double>::infinity();  // sentinel for Boundary
+  double* const capability = x + n + 1;
+  double* const salience = capability + n;
+  double* const weights = salience + n;
+  double* const weight_prefix = weights + n;              // n + 1
+  double* const moment_prefix = weight_prefix + (n + 1);  // n + 1
+  double* const danger = moment_prefix + (n + 1);
+  double* const risk = danger + n;
+  double* const status_quo = risk + n;
+  weight_prefix[0] = 0.0;
+  moment_prefix[0] = 0.0;
   for (std::size_t m = 0; m < n; ++m) {
     x[m] = input.positions[order[m]];
     capability[m] = input.capabilities[order[m]];
     salience[m] = input.saliences[order[m]];
     weights[m] = capability[m] * salience[m];
+    weight_prefix[m + 1] = weight_prefix[m] + weights[m];
+    moment_prefix[m + 1] = moment_prefix[m] + weights[m] * x[m];
   }
-  const BdmActors actors{x, capability, salience, input.range};
-  const Context context{actors, params, weighted_median(x, weights)};
+  const std::span<const double> sorted(x, n);
+  const BdmActors actors{sorted, std::span<const double>(capability, n), std::span<const double>(salience, n),
+                         input.range};
+  const Context context{actors, params, weighted_median(sorted, std::span<const double>(weights, n))};
   const double range = input.range;
+  const double q = params.status_quo_probability;
+  // Positions closer than the stopping tolerance are one position: they do not
+  // contest. Near-coincident positions (a few 1e-8 of the range apart after actors
+  // converge on a point) otherwise meet in contests whose votes are all of the size of
+  // the gap, and which side wins was decided by rounding, not by the model.
+  const double same = params.tolerance * range;
 
-  // Probability that `a` beats `b`, from the support of a pair (left, right).
-  auto probabilities = [&](const VoteTable& table, std::size_t left, std::size_t right,
-                           std::pair<std::size_t, std::size_t> boundary) {
-    const VoteTable::Support s = table.support(left, right, boundary.first, boundary.second);
-    const double denominator = params.pairwise_probability ? s.left + s.right : table.all_votes();
-    return denominator > 0.0 ? std::pair{s.left / denominator, s.right / denominator} : std::pair{0.0, 0.0};
+  // EU of `challenger` challenging `target` with the target's salience s_t, when
+  // Q = 1 (the default, and what Table 2 uses): s_t [P U_s + (1 - P) U_f] +
+  // (1 - s_t) U_s - U_sq. Otherwise the general form with the (1 - Q) term.
+  auto eu = [&](std::size_t challenger, std::size_t target, double probability, const Utilities& u,
+                double exponent, double u_sq) {
+    if (q == 1.0) {
+      const double s_t = salience[target];
+      return s_t * (probability * u.success + (1.0 - probability) * u.failure) + (1.0 - s_t) * u.success -
+             u_sq;
+    }
+    return expected_utility(context, challenger, target, probability, u, exponent, u_sq);
   };
 
   // Receivers are handled in blocks of consecutive ranks. For one other actor j the
   // block's midpoints are close together, so the look-ups into j's prefix row stay
   // within a few cache lines; each receiver's own row is read almost sequentially.
+  // Every receiver's results (danger[i], best[i]) are written by exactly one task and
+  // summed in rank order, so the round is identical for any thread count.
   constexpr std::size_t kReceiverBlock = 32;
   const std::size_t receiver_blocks = (n + kReceiverBlock - 1) / kReceiverBlock;
   auto for_each_receiver_block = [&](auto&& body) {
@@ -310,32 +412,83 @@ BdmRoundResult bdm_round(const BdmActors& input, const BdmParams& params) {
   // their expected utility of challenging i; R_i places it between the least and the
   // most endangered actor, and r_i = (1 - R_i/3) / (1 + R_i/3) maps R in [-1, 1] to
   // r in [0.5, 2] (the most endangered actor becomes the most risk averse, r = 0.5).
-  std::vector<double> danger(n, 0.0);
   {
-    // Risk neutral: g_k(d) = d, no powers at all.
-    const VoteTable table(n, [&](std::size_t k, std::size_t t) { return weights[k] * (std::abs(x[k] - x[t]) / range); });
+    // Risk neutral, g_k(d) = d: voter k's vote on a pair (a, b), x_a < x_b, is
+    // w_k (x_b - x_a) / range for x_k <= x_a, w_k (x_a + x_b - 2 x_k) / range between
+    // x_a and the midpoint, and the mirror image on b's side. The support for each
+    // side is therefore a closed form in prefix sums W of w_k and WX of w_k x_k over
+    // voters in rank order, with no n^2 table:
+    //   left  = [(x_b - x_a) W[0, a] + (x_a + x_b) W(a, below) - 2 WX(a, below)] / range
+    //   right = [2 WX[through, b) - (x_a + x_b) W[through, b) + (x_b - x_a) W[b, n)] / range
+    // The denominator over all pairs is the same sum as in VoteTable, with U = w d.
+    double all_votes = 0.0;
+    if (!params.pairwise_probability) {
+      // One merge per voter, in parallel; the per-voter sums are added in rank order.
+      Scratch sum_storage(n);
+      double* const voter_sums = sum_storage.data();
+      for_each_index(n, [&](std::size_t k) {
+        Scratch row_storage(n);
+        double* const row = row_storage.data();
+        for (std::size_t t = 0; t < n; ++t) row[t] = weights[k] * (std::abs(x[k] - x[t]) / range);
+        voter_sums[k] = sum_of_abs_differences(row, n, k);
+      });
+      for (std::size_t k = 0; k < n; ++k) all_votes += voter_sums[k];
+    }
+    auto neutral_support = [&](std::size_t a, std::size_t b, std::size_t below, std::size_t through) {
+      const double gap = x[b] - x[a];
+      const double both = x[a] + x[b];
+      const double left = gap * weight_prefix[a + 1] + both * (weight_prefix[below] - weight_prefix[a + 1]) -
+                          2.0 * (moment_prefix[below] - moment_prefix[a + 1]);
+      const double right = 2.0 * (moment_prefix[b] - moment_prefix[through]) -
+                           both * (weight_prefix[b] - weight_prefix[through]) +
+                           gap * (weight_prefix[n] - weight_prefix[b]);
+      // Rounding in the prefix differences can leave -1e-17 where the sum is 0.
+      return VoteTable::Support{std::max(0.0, left / range), std::max(0.0, right / range)};
+    };
+    const double neutral_status_quo = 2.0 - 4.0 * 0.5;
     for_each_receiver_block([&](std::size_t block) {
       const std::size_t first = block * kReceiverBlock;
       const std::size_t last = std::min(n, first + kReceiverBlock);
-      std::vector<Boundary> boundaries;
-      for (std::size_t i = first; i < last; ++i) boundaries.emplace_back(x, x[i]);
+      std::array<Boundary, kReceiverBlock> boundaries{};
+      for (std::size_t i = first; i < last; ++i) boundaries[i - first] = Boundary(sorted, x[i]);
+      std::array<double, kReceiverBlock> sums{};
       for (std::size_t j = 0; j < n; ++j) {
         for (std::size_t i = first; i < last; ++i) {
-          const auto boundary = boundaries[i - first].at(x[j]);
-          if (x[j] == x[i]) continue;  // EU is 0 at equal positions
-          const auto [p_left, p_right] = probabilities(table, std::min(i, j), std::max(i, j), boundary);
-          const double p_j_wins = j < i ? p_left : p_right;
-          danger[i] += expected_utility(context, j, i, p_j_wins, basic_utilities(std::abs(x[i] - x[j]) / range, 1.0), 1.0, 0.0);
+          const auto [below, through] = boundaries[i - first].at(x[j]);
+          if (std::abs(x[j] - x[i]) <= same) continue;  // one position: no contest
+          const std::size_t a = std::min(i, j);
+          const std::size_t b = std::max(i, j);
+          const VoteTable::Support support = neutral_support(a, b, below, through);
+          const double denominator = params.pairwise_probability ? support.left + support.right : all_votes;
+          const double p_j_wins =
+              denominator > 0.0 ? (j < i ? support.left : support.right) / denominator : 0.0;
+          const double d = std::abs(x[i] - x[j]) / range;
+          // With r = 1 and Q = 1: U_s = 2d, U_f = -2d, U_sq = 0, so
+          // EU(j->i) = s_i (P 2d - (1 - P) 2d) + (1 - s_i) 2d = 2d (1 - 2 s_i (1 - P)).
+          sums[i - first] += q == 1.0 ? 2.0 * d * (1.0 - 2.0 * salience[i] * (1.0 - p_j_wins))
+                                      : eu(j, i, p_j_wins, basic_utilities(d, 1.0), 1.0, neutral_status_quo);
         }
       }
+      for (std::size_t i = first; i < last; ++i) danger[i] = sums[i - first];
     });
   }
-  const auto [least, most] = std::minmax_element(danger.begin(), danger.end());
-  std::vector<double> risk(n);
+  double least = danger[0];
+  double most = danger[0];
+  for (std::size_t i = 1; i < n; ++i) {
+    least = std::min(least, danger[i]);
+    most = std::max(most, danger[i]);
+  }
+  // Dangers equal in exact arithmetic (every actor equally endangered, e.g. two blocs
+  // of mirror-image actors) can differ by rounding; dividing by that spread would turn
+  // the rounding into R = -1 or +1, i.e. r = 2 or 0.5. A spread within 1e-12 of the
+  // dangers' size counts as none: R = 0, r = 1 for all.
+  const double spread = most - least;
+  const double size = std::max(std::abs(most), std::abs(least));
+  const bool no_spread = !(spread > 1e-12 * size);
   for (std::size_t i = 0; i < n; ++i) {
-    const double spread = *most - *least;
-    const double relative = spread > 0.0 ? (2.0 * danger[i] - *most - *least) / spread : 0.0;
+    const double relative = no_spread ? 0.0 : (2.0 * danger[i] - most - least) / spread;
     risk[i] = (1.0 - relative / 3.0) / (1.0 + relative / 3.0);
+    status_quo[i] = 2.0 - 4.0 * power(0.5, risk[i]);
   }
 
   // Section 6: offers. Actor i, looking at j with its own risk exponent (Scholz's
@@ -345,12 +498,9 @@ BdmRoundResult bdm_round(const BdmActors& input, const BdmParams& params) {
   //   e_ji > 0 > e_ij, e_ji > |e_ij|      compromise: i moves |e_ij / e_ji| of the way
   //   e_ji > 0 > e_ij, e_ji <= |e_ij|     capitulation: i moves to x_j
   // Confrontations take precedence over compromises over capitulations.
-  struct Candidate {
-    bool present = false;
-    double key = 0.0;
-    Move move;
-  };
-  std::vector<std::array<Candidate, 3>> best(n);
+  ScratchOf<std::array<OfferCandidate, 3>> best_storage(n);
+  std::array<OfferCandidate, 3>* const best = best_storage.data();
+  std::fill(best, best + n, std::array<OfferCandidate, 3>{});
   {
     // Every power below is base^r with a base that depends on the unordered pair
     // only: |x_k - x_t| / range for the votes, 0.5 -/+ 0.5 d for U_s and U_f. Their
@@ -405,54 +555,97 @@ BdmRoundResult bdm_round(const BdmActors& input, const BdmParams& params) {
         }
       }
     });
-    std::vector<double> status_quo(n);
-    for (std::size_t i = 0; i < n; ++i) status_quo[i] = 2.0 - 4.0 * power(0.5, risk[i]);
-    const VoteTable table(n, [&](std::size_t k, std::size_t t) {
-      const double r = risk[k];
-      return weights[k] * (r == 1.0 ? std::abs(x[k] - x[t]) / range : std::exp(r * log_distance[k * n + t]));
-    });
+    const VoteTable table(
+        n,
+        [&](std::size_t k, std::size_t t) {
+          const double r = risk[k];
+          return weights[k] *
+                 (r == 1.0 ? std::abs(x[k] - x[t]) / range : std::exp(r * log_distance[k * n + t]));
+        },
+        !params.pairwise_probability);
     for_each_receiver_block([&](std::size_t block) {
       const std::size_t first = block * kReceiverBlock;
       const std::size_t last = std::min(n, first + kReceiverBlock);
-      std::vector<Boundary> boundaries;
-      for (std::size_t i = first; i < last; ++i) boundaries.emplace_back(x, x[i]);
-      for (std::size_t j = 0; j < n; ++j) {
-        const double xj = x[j];
+      std::array<Boundary, kReceiverBlock> boundaries{};
+      for (std::size_t i = first; i < last; ++i) boundaries[i - first] = Boundary(sorted, x[i]);
+      // U_s and U_f for the block's receivers against a chunk of other actors are
+      // computed first, in a loop that does little but call exp: interleaved with the
+      // offer logic, each call spilled every live register around it.
+      constexpr std::size_t kChunk = 128;
+      Scratch utility_storage(2 * kReceiverBlock * kChunk);
+      double* const success = utility_storage.data();
+      double* const failure = success + kReceiverBlock * kChunk;
+      constexpr std::size_t kAhead = 8;
+      for (std::size_t j0 = 0; j0 < n; j0 += kChunk) {
+        const std::size_t j1 = std::min(n, j0 + kChunk);
         for (std::size_t i = first; i < last; ++i) {
-          const auto boundary = boundaries[i - first].at(xj);
-          const double xi = x[i];
-          if (xj == xi) continue;
-          const auto [p_left, p_right] = probabilities(table, std::min(i, j), std::max(i, j), boundary);
-          const double p_i_wins = i < j ? p_left : p_right;
-          const double p_j_wins = i < j ? p_right : p_left;
           const double exponent = risk[i];
-          const Utilities utilities =
-              exponent == 1.0 ? basic_utilities(std::abs(xi - xj) / range, 1.0)
-                              : Utilities{2.0 - 4.0 * std::exp(exponent * log_utility[std::min(i, j) * n + std::max(i, j)]),
-                                          2.0 - 4.0 * std::exp(exponent * log_utility[std::max(i, j) * n + std::min(i, j)])};
-          const double e_ij = expected_utility(context, i, j, p_i_wins, utilities, exponent, status_quo[i]);
-          const double e_ji = expected_utility(context, j, i, p_j_wins, utilities, exponent, status_quo[i]);
-          Move move{i, j, OfferKind::confrontation, xi, xj};
-          double key = 0.0;
-          if (e_ji > e_ij && e_ij > 0.0) {
-            key = std::abs(xj - xi);
-          } else if (e_ji > 0.0 && e_ij < 0.0 && e_ji > -e_ij) {
-            move.kind = OfferKind::compromise;
-            move.to_position = xi + (xj - xi) * (-e_ij / e_ji);
-            // Scholz's rule: the smallest EU-weighted average of the two positions.
-            key = params.closest_compromise ? std::abs(move.to_position - xi)
-                                            : (-e_ij * xi + e_ji * xj) / (-e_ij + e_ji);
-          } else if (e_ji > 0.0 && e_ij < 0.0) {
-            move.kind = OfferKind::capitulation;
-            key = std::abs(xj - xi);
-          } else {
+          double* const us = &success[(i - first) * kChunk - j0];
+          double* const uf = &failure[(i - first) * kChunk - j0];
+          if (exponent == 1.0) {
+            for (std::size_t j = j0; j < j1; ++j) {
+              const Utilities u = basic_utilities(std::abs(x[i] - x[j]) / range, 1.0);
+              us[j] = u.success;
+              uf[j] = u.failure;
+            }
             continue;
           }
-          Candidate& slot = best[i][static_cast<std::size_t>(move.kind)];
-          // Ties go to the lower resulting position, so the choice does not depend on
-          // the order in which offers are examined.
-          if (!slot.present || key < slot.key || (key == slot.key && move.to_position < slot.move.to_position)) {
-            slot = {true, key, move};
+          for (std::size_t j = j0; j < j1; ++j) {
+            const std::size_t a = std::min(i, j);
+            const std::size_t b = std::max(i, j);
+            us[j] = 2.0 - 4.0 * std::exp(exponent * log_utility[a * n + b]);
+            uf[j] = 2.0 - 4.0 * std::exp(exponent * log_utility[b * n + a]);
+          }
+        }
+        for (std::size_t j = j0; j < j1; ++j) {
+          const double xj = x[j];
+          if (j + kAhead < n) table.prefetch(j + kAhead, boundaries[0].below());
+          for (std::size_t i = first; i < last; ++i) {
+            const auto [below, through] = boundaries[i - first].at(xj);
+            const double xi = x[i];
+            if (std::abs(xj - xi) <= same) continue;
+            const std::size_t a = std::min(i, j);
+            const std::size_t b = std::max(i, j);
+            const VoteTable::Support support = table.support(a, b, below, through);
+            const double denominator =
+                params.pairwise_probability ? support.left + support.right : table.all_votes();
+            double p_i_wins = 0.0;
+            double p_j_wins = 0.0;
+            if (denominator > 0.0) {
+              p_i_wins = (i < j ? support.left : support.right) / denominator;
+              p_j_wins = (i < j ? support.right : support.left) / denominator;
+            }
+            const double exponent = risk[i];
+            const std::size_t slot_of_j = (i - first) * kChunk + (j - j0);
+            const Utilities utilities{success[slot_of_j], failure[slot_of_j]};
+            const double e_ij = eu(i, j, p_i_wins, utilities, exponent, status_quo[i]);
+            const double e_ji = eu(j, i, p_j_wins, utilities, exponent, status_quo[i]);
+            OfferKind kind;
+            double to = xj;
+            double key;
+            // Expected utilities lie in [-4, 4]; two closer than kTie are equal (equal in
+            // exact arithmetic and ordered only by rounding); beyond it every comparison
+            // is strict, as in the table above.
+            if (e_ji > e_ij + kTie && e_ij > kTie) {
+              kind = OfferKind::confrontation;
+              key = std::abs(xj - xi);
+            } else if (e_ji > kTie && e_ij < -kTie && e_ji > -e_ij + kTie) {
+              kind = OfferKind::compromise;
+              to = xi + (xj - xi) * (-e_ij / e_ji);
+              // Scholz's rule: the smallest EU-weighted average of the two positions.
+              key = params.closest_compromise ? std::abs(to - xi) : (-e_ij * xi + e_ji * xj) / (-e_ij + e_ji);
+            } else if (e_ji > kTie && e_ij < -kTie) {
+              kind = OfferKind::capitulation;
+              key = std::abs(xj - xi);
+            } else {
+              continue;
+            }
+            OfferCandidate& slot = best[i][static_cast<std::size_t>(kind)];
+            // Ties go to the lower resulting position, so the choice does not depend on
+            // the order in which offers are examined.
+            if (!slot.present || key < slot.key || (key == slot.key && to < slot.move.to_position)) {
+              slot = {true, key, Move{i, j, kind, xi, to}};
+            }
           }
         }
       }
@@ -466,7 +659,7 @@ BdmRoundResult bdm_round(const BdmActors& input, const BdmParams& params) {
   std::vector<std::optional<Move>> chosen(n);
   for (std::size_t m = 0; m < n; ++m) {
     result.risk_exponents[order[m]] = risk[m];
-    for (const Candidate& candidate : best[m]) {
+    for (const OfferCandidate& candidate : best[m]) {
       if (!candidate.present) continue;
       Move move = candidate.move;
       move.actor = order[move.actor];
@@ -537,7 +730,8 @@ Trajectory run_bdm(const Issue& issue, const BdmParams& params) {
       trajectory.cycle_length = length;
       double total = 0.0;
       const std::size_t last = trajectory.rounds.size() - 1;
-      for (std::size_t k = 0; k < static_cast<std::size_t>(length); ++k) total += trajectory.rounds[last - k].median;
+      for (std::size_t k = 0; k < static_cast<std::size_t>(length); ++k)
+        total += trajectory.rounds[last - k].median;
       trajectory.forecast = total / static_cast<double>(length);
       return trajectory;
     }

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <rapidcheck/gtest.h>
 #include <tbb/global_control.h>
+#include <tbb/task_arena.h>
 
 #include <algorithm>
 #include <cmath>
@@ -56,10 +57,11 @@ std::vector<double> naive_round(const std::vector<double>& x, const std::vector<
   std::vector<double> w(n);
   for (std::size_t i = 0; i < n; ++i) w[i] = c[i] * s[i];
   auto utility_gap = [&](std::size_t k, std::size_t a, std::size_t b, const std::vector<double>& r) {
-    return w[k] * (std::pow(std::abs(x[k] - x[b]) / range, r[k]) - std::pow(std::abs(x[k] - x[a]) / range, r[k]));
+    return w[k] *
+           (std::pow(std::abs(x[k] - x[b]) / range, r[k]) - std::pow(std::abs(x[k] - x[a]) / range, r[k]));
   };
   auto probability = [&](std::size_t a, std::size_t b, const std::vector<double>& r) {
-    if (x[a] == x[b]) return 0.0;
+    if (std::abs(x[a] - x[b]) <= 1e-6 * range) return 0.0;
     double all = 0.0;
     for (std::size_t k = 0; k < n; ++k)
       for (std::size_t p = 0; p < n; ++p)
@@ -80,12 +82,13 @@ std::vector<double> naive_round(const std::vector<double>& x, const std::vector<
   std::vector<double> danger(n, 0.0);
   for (std::size_t i = 0; i < n; ++i)
     for (std::size_t j = 0; j < n; ++j)
-      if (j != i) danger[i] += eu(j, i, 1.0, ones);
+      if (j != i && std::abs(x[j] - x[i]) > 1e-6 * range) danger[i] += eu(j, i, 1.0, ones);
   const double hi = *std::max_element(danger.begin(), danger.end());
   const double lo = *std::min_element(danger.begin(), danger.end());
   std::vector<double> r(n);
   for (std::size_t i = 0; i < n; ++i) {
-    const double big_r = hi > lo ? (2 * danger[i] - hi - lo) / (hi - lo) : 0.0;
+    const double big_r =
+        hi - lo > 1e-12 * std::max(std::abs(hi), std::abs(lo)) ? (2 * danger[i] - hi - lo) / (hi - lo) : 0.0;
     r[i] = (1 - big_r / 3) / (1 + big_r / 3);
   }
   std::vector<double> out = x;
@@ -93,17 +96,20 @@ std::vector<double> naive_round(const std::vector<double>& x, const std::vector<
     double best[3] = {INFINITY, INFINITY, INFINITY};
     double target[3] = {0, 0, 0};
     for (std::size_t j = 0; j < n; ++j) {
-      if (x[j] == x[i]) continue;
+      if (std::abs(x[j] - x[i]) <= 1e-6 * range) continue;
       const double eij = eu(i, j, r[i], r);
       const double eji = eu(j, i, r[i], r);
       int kind = -1;
       double to = x[j], key = std::abs(x[j] - x[i]);
-      if (eji > eij && eij > 0) kind = 0;
-      else if (eji > 0 && eij < 0 && eji > -eij) {
+      const double tie = 1e-12;  // the engine's kTie
+      if (eji > eij + tie && eij > tie)
+        kind = 0;
+      else if (eji > tie && eij < -tie && eji > -eij + tie) {
         kind = 1;
         to = x[i] + (x[j] - x[i]) * (-eij / eji);
         key = (-eij * x[i] + eji * x[j]) / (-eij + eji);
-      } else if (eji > 0 && eij < 0) kind = 2;
+      } else if (eji > tie && eij < -tie)
+        kind = 2;
       if (kind < 0) continue;
       if (key < best[kind] || (key == best[kind] && to < target[kind])) {
         best[kind] = key;
@@ -234,14 +240,51 @@ TEST(ExpectedUtility, SameResultWithOneThreadOrMany) {
   const Issue issue = testing::make_issue(x, c, s);
   BdmParams params;
   params.rounds = 3;
-  Trajectory single;
-  {
-    tbb::global_control one(tbb::global_control::max_allowed_parallelism, 1);
-    single = run_bdm(issue, params);
+  auto with_threads = [&](int threads) {
+    tbb::global_control limit(tbb::global_control::max_allowed_parallelism,
+                              static_cast<std::size_t>(threads));
+    tbb::task_arena arena(threads);
+    return arena.execute([&] { return run_bdm(issue, params); });
+  };
+  const Trajectory single = with_threads(1);
+  for (int threads : {2, 4}) {
+    const Trajectory many = with_threads(threads);
+    ASSERT_EQ(single.rounds.size(), many.rounds.size());
+    for (std::size_t r = 0; r < many.rounds.size(); ++r) {
+      EXPECT_EQ(single.rounds[r].positions, many.rounds[r].positions) << threads;
+      ASSERT_EQ(single.rounds[r].moves.size(), many.rounds[r].moves.size());
+      for (std::size_t m = 0; m < many.rounds[r].moves.size(); ++m) {
+        EXPECT_EQ(single.rounds[r].moves[m].proposer, many.rounds[r].moves[m].proposer);
+      }
+    }
   }
-  const Trajectory many = run_bdm(issue, params);
-  ASSERT_EQ(single.rounds.size(), many.rounds.size());
-  for (std::size_t r = 0; r < many.rounds.size(); ++r) EXPECT_EQ(single.rounds[r].positions, many.rounds[r].positions);
+}
+
+// The round at several sizes (both sides of the parallel threshold and of the
+// receiver block) against a round computed with one thread: bit-identical.
+TEST(ExpectedUtility, RoundIdenticalForAnyThreadCount) {
+  for (std::size_t n : {5, 63, 64, 97, 200}) {
+    std::vector<double> x, c, s;
+    Rng rng(11, n, 0);
+    for (std::size_t i = 0; i < n; ++i) {
+      x.push_back(100.0 * rng.uniform());
+      c.push_back(0.1 + rng.uniform());
+      s.push_back(0.05 + 0.95 * rng.uniform());
+    }
+    auto round_with = [&](int threads) {
+      tbb::global_control limit(tbb::global_control::max_allowed_parallelism,
+                                static_cast<std::size_t>(threads));
+      tbb::task_arena arena(threads);
+      return arena.execute([&] { return bdm_round({x, c, s, 100.0}, BdmParams{}); });
+    };
+    const BdmRoundResult one = round_with(1);
+    const BdmRoundResult two = round_with(2);
+    const BdmRoundResult three = round_with(3);
+    EXPECT_EQ(one.positions, two.positions) << n;
+    EXPECT_EQ(one.positions, three.positions) << n;
+    EXPECT_EQ(one.risk_exponents, two.risk_exponents) << n;
+    EXPECT_EQ(one.risk_exponents, three.risk_exponents) << n;
+  }
 }
 
 }  // namespace

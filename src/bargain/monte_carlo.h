@@ -34,8 +34,13 @@ struct MonteCarloResult {
 // adding uncertainty to one actor does not reshuffle the others' draws.
 [[nodiscard]] Issue perturb(const Issue& issue, Rng& rng, double position_noise);
 
+// The same draws written into `sample`, a copy of `issue` whose numbers are
+// overwritten (no allocation): what run_monte_carlo uses for each sample.
+void perturb_into(const Issue& issue, Rng& rng, double position_noise, Issue& sample);
+
 // Runs `forecast` on `spec.samples` perturbed copies in parallel (oneTBB).
-[[nodiscard]] MonteCarloResult run_monte_carlo(const Issue& issue, const std::function<double(const Issue&)>& forecast,
+[[nodiscard]] MonteCarloResult run_monte_carlo(const Issue& issue,
+                                               const std::function<double(const Issue&)>& forecast,
                                                const MonteCarloSpec& spec);
 
 // Linear-interpolation quantile (type 7) of unsorted values.

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <numeric>
 
 #include "bargain/weighted.h"
 #include "core/error.h"
@@ -21,6 +22,24 @@ SmpParams SmpParams::from(const Parameters& parameters) {
 }
 
 namespace {
+
+// A voter whose utilities for two positions differ by no more than this is
+// indifferent between them. Utilities lie in [0, 1]; rounding leaves differences of
+// ~1e-16 between positions that are equal in exact arithmetic, and without this slack
+// P(a beats b) = S_a / (S_a + S_b) would be a ratio of rounding errors there (0/0 in
+// exact arithmetic), i.e. 0 or 1 instead of 1/2.
+constexpr double kIndifference = 1e-13;
+
+// Two candidates whose expected utilities differ by no more than this are equally
+// good; the choice between them is then made by position (see choose below), never by
+// the order in which they were examined.
+constexpr double kEqualValue = 1e-12;
+
+// Moved positions lie on a grid of 2^-30 of the unit scale, so the same point reached
+// by different paths (x_i + f (x_j - x_i) for different i, j, f) is the same double.
+double snap(double value) {
+  return std::ldexp(std::nearbyint(std::ldexp(value, 30)), -30);
+}
 
 class Election {
  public:
@@ -45,13 +64,19 @@ class Election {
     return 1.0 - distance / salience_total_[k];
   }
 
-  // P(a beats b) = S_a^g / (S_a^g + S_b^g), S_a = sum_k max(0, w_k (u_k(a) - u_k(b))).
+  // P(a beats b) = S_a^g / (S_a^g + S_b^g), S_a = sum_k max(0, w_k (u_k(a) - u_k(b)))
+  // over the voters that are not indifferent; 1/2 when every voter is.
   [[nodiscard]] double victory(std::span<const double> a, std::span<const double> b) const {
     double for_a = 0.0;
     double for_b = 0.0;
     for (std::size_t k = 0; k < actors_.size(); ++k) {
-      const double vote = vote_weight_[k] * (utility(k, a) - utility(k, b));
-      if (vote > 0.0) for_a += vote; else for_b -= vote;
+      const double difference = utility(k, a) - utility(k, b);
+      if (std::abs(difference) <= kIndifference) continue;
+      const double vote = vote_weight_[k] * difference;
+      if (vote > 0.0)
+        for_a += vote;
+      else
+        for_b -= vote;
     }
     if (for_a <= 0.0 && for_b <= 0.0) return 0.5;
     const double sa = std::pow(for_a, exponent_);
@@ -73,11 +98,14 @@ class Election {
     return normalise(log_p);
   }
 
-  static double safe_log(double p) { return p > 0.0 ? std::log(p) : -std::numeric_limits<double>::infinity(); }
+  static double safe_log(double p) {
+    return p > 0.0 ? std::log(p) : -std::numeric_limits<double>::infinity();
+  }
 
   static std::vector<double> normalise(std::vector<double> log_p) {
     const double top = *std::max_element(log_p.begin(), log_p.end());
-    if (!std::isfinite(top)) return std::vector<double>(log_p.size(), 1.0 / static_cast<double>(log_p.size()));
+    if (!std::isfinite(top))
+      return std::vector<double>(log_p.size(), 1.0 / static_cast<double>(log_p.size()));
     double total = 0.0;
     for (double& v : log_p) total += (v = std::exp(v - top));
     for (double& v : log_p) v /= total;
@@ -91,7 +119,8 @@ class Election {
   std::vector<double> vote_weight_;
 };
 
-std::vector<double> expected_point(const std::vector<std::vector<double>>& positions, const std::vector<double>& p) {
+std::vector<double> expected_point(const std::vector<std::vector<double>>& positions,
+                                   const std::vector<double>& p) {
   std::vector<double> point(positions.front().size(), 0.0);
   for (std::size_t a = 0; a < positions.size(); ++a) {
     for (std::size_t d = 0; d < point.size(); ++d) point[d] += p[a] * positions[a][d];
@@ -99,40 +128,91 @@ std::vector<double> expected_point(const std::vector<std::vector<double>>& posit
   return point;
 }
 
+// Among equally good candidates (within kEqualValue of the best): staying put if that
+// is one of them, otherwise the one closest to the current position (L1), otherwise
+// the lexicographically smallest point. Every criterion is a property of the point,
+// so the choice does not depend on the order of the candidates (or of the actors).
+std::size_t choose(const std::vector<std::vector<double>>& candidates, const std::vector<double>& values) {
+  const double best_value = *std::max_element(values.begin(), values.end());
+  const std::vector<double>& current = candidates.front();
+  auto distance = [&](const std::vector<double>& point) {
+    double total = 0.0;
+    for (std::size_t d = 0; d < point.size(); ++d) total += std::abs(point[d] - current[d]);
+    return total;
+  };
+  std::size_t best = candidates.size();
+  double best_distance = 0.0;
+  for (std::size_t c = 0; c < candidates.size(); ++c) {
+    if (values[c] < best_value - kEqualValue) continue;
+    const double d = distance(candidates[c]);
+    if (best == candidates.size() || d < best_distance ||
+        (d == best_distance && candidates[c] < candidates[best])) {
+      best = c;
+      best_distance = d;
+    }
+  }
+  return best;
+}
+
 }  // namespace
 
-SpatialResult run_spatial_politics(std::span<const SpatialActor> actors, const SmpParams& params) {
-  if (actors.empty()) throw PreconditionError("smp: no actors");
-  const std::size_t dimensions = actors.front().ideal.size();
+SpatialResult run_spatial_politics(std::span<const SpatialActor> input, const SmpParams& params) {
+  if (input.empty()) throw PreconditionError("smp: no actors");
+  const std::size_t dimensions = input.front().ideal.size();
   if (dimensions == 0) throw PreconditionError("smp: no dimensions");
-  for (const auto& actor : actors) {
+  for (const auto& actor : input) {
     if (actor.ideal.size() != dimensions || actor.salience.size() != dimensions) {
       throw PreconditionError("smp: actors differ in dimension count");
     }
-    if (!(actor.capability >= 0.0)) throw PreconditionError("smp: negative capability");
+    if (!(actor.capability >= 0.0) || !std::isfinite(actor.capability)) {
+      throw PreconditionError("smp: capability negative or not finite");
+    }
     for (std::size_t d = 0; d < dimensions; ++d) {
-      if (!(actor.ideal[d] >= 0.0 && actor.ideal[d] <= 1.0)) throw PreconditionError("smp: position outside [0, 1]");
-      if (!(actor.salience[d] >= 0.0 && actor.salience[d] <= 1.0)) throw PreconditionError("smp: salience outside [0, 1]");
+      if (!(actor.ideal[d] >= 0.0 && actor.ideal[d] <= 1.0))
+        throw PreconditionError("smp: position outside [0, 1]");
+      if (!(actor.salience[d] >= 0.0 && actor.salience[d] <= 1.0))
+        throw PreconditionError("smp: salience outside [0, 1]");
     }
   }
-  const std::size_t n = actors.size();
+  const std::size_t n = input.size();
+  // The engine works on the actors in a canonical order (by ideal, then salience, then
+  // capability), so every floating-point sum runs in the same order whatever order the
+  // caller lists them in, and permuting the actors permutes the result bit for bit.
+  // Actors equal in all three are interchangeable, so their relative order is moot.
+  std::vector<std::size_t> order(n);
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    const SpatialActor& x = input[a];
+    const SpatialActor& y = input[b];
+    if (x.ideal != y.ideal) return x.ideal < y.ideal;
+    if (x.salience != y.salience) return x.salience < y.salience;
+    return x.capability < y.capability;
+  });
+  std::vector<SpatialActor> actors;
+  actors.reserve(n);
+  for (std::size_t m = 0; m < n; ++m) actors.push_back(input[order[m]]);
   const Election election(actors, params.victory_exponent);
 
   std::vector<std::vector<double>> positions;
   for (const auto& actor : actors) positions.push_back(actor.ideal);
   SpatialResult result;
   auto record = [&]() {
+    const std::vector<double> probability = election.outcome(positions);
     SpatialRound round;
-    round.positions = positions;
-    round.outcome_probability = election.outcome(positions);
-    round.expected_outcome = expected_point(positions, round.outcome_probability);
+    round.positions.resize(n);
+    round.outcome_probability.resize(n);
+    for (std::size_t m = 0; m < n; ++m) {
+      round.positions[order[m]] = positions[m];
+      round.outcome_probability[order[m]] = probability[m];
+    }
+    round.expected_outcome = expected_point(positions, probability);
     result.rounds.push_back(std::move(round));
   };
   record();
 
   for (int round = 1; round <= params.rounds; ++round) {
-    // Log-probability of each position without its contest against actor i is
-    // reused across i's candidates: only the contests involving i change.
+    // log P(a beats b) for the current positions; actor i's candidates change only
+    // the contests involving i.
     std::vector<std::vector<double>> log_victory(n, std::vector<double>(n, 0.0));
     for (std::size_t a = 0; a < n; ++a) {
       for (std::size_t b = a + 1; b < n; ++b) {
@@ -142,22 +222,34 @@ SpatialResult run_spatial_politics(std::span<const SpatialActor> actors, const S
       }
     }
     std::vector<std::vector<double>> next = positions;
+    // Best responses are simultaneous: every actor answers the positions of the
+    // previous round, so the order in which actors are handled does not matter.
     auto best_response = [&](std::size_t i) {
       // Candidates: stay, return to the ideal, or move a quarter, half or all of the
       // way towards another actor's advocated position.
       std::vector<std::vector<double>> candidates{positions[i], actors[i].ideal};
       for (std::size_t j = 0; j < n; ++j) {
         if (j == i) continue;
-        for (double fraction : {0.25, 0.5, 1.0}) {
+        for (double fraction : {0.25, 0.5}) {
           std::vector<double> c(dimensions);
           for (std::size_t d = 0; d < dimensions; ++d) {
-            c[d] = positions[i][d] + fraction * (positions[j][d] - positions[i][d]);
+            const double from = positions[i][d];
+            const double to = positions[j][d];
+            c[d] = std::clamp(snap(from + fraction * (to - from)), std::min(from, to), std::max(from, to));
           }
           candidates.push_back(std::move(c));
         }
+        candidates.push_back(positions[j]);  // all the way: exactly j's position
       }
-      double best_value = -std::numeric_limits<double>::infinity();
-      std::size_t best = 0;
+      // Each other position's log-probability without its contest against i.
+      std::vector<double> others(n, 0.0);
+      for (std::size_t a = 0; a < n; ++a) {
+        if (a == i) continue;
+        for (std::size_t b = 0; b < n; ++b) {
+          if (b != a && b != i) others[a] += log_victory[a][b];
+        }
+      }
+      std::vector<double> values(candidates.size());
       std::vector<double> log_p(n);
       for (std::size_t c = 0; c < candidates.size(); ++c) {
         log_p[i] = 0.0;
@@ -165,33 +257,28 @@ SpatialResult run_spatial_politics(std::span<const SpatialActor> actors, const S
           if (a == i) continue;
           const double p = election.victory(candidates[c], positions[a]);
           log_p[i] += Election::safe_log(p);
-          double others = 0.0;
-          for (std::size_t b = 0; b < n; ++b) {
-            if (b != a && b != i) others += log_victory[a][b];
-          }
-          log_p[a] = others + Election::safe_log(1.0 - p);
+          log_p[a] = others[a] + Election::safe_log(1.0 - p);
         }
         const std::vector<double> p = Election::normalise(log_p);
         double value = 0.0;
-        for (std::size_t a = 0; a < n; ++a) value += p[a] * election.utility(i, a == i ? candidates[c] : positions[a]);
-        // Strict improvement only, so an indifferent actor stays put.
-        if (value > best_value + 1e-12) {
-          best_value = value;
-          best = c;
-        }
+        for (std::size_t a = 0; a < n; ++a)
+          value += p[a] * election.utility(i, a == i ? candidates[c] : positions[a]);
+        values[c] = value;
       }
-      next[i] = candidates[best];
+      next[i] = candidates[choose(candidates, values)];
     };
     if (n >= 32) {
-      tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n), [&](const tbb::blocked_range<std::size_t>& block) {
-        for (std::size_t i = block.begin(); i != block.end(); ++i) best_response(i);
-      });
+      tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n),
+                        [&](const tbb::blocked_range<std::size_t>& block) {
+                          for (std::size_t i = block.begin(); i != block.end(); ++i) best_response(i);
+                        });
     } else {
       for (std::size_t i = 0; i < n; ++i) best_response(i);
     }
     double largest_move = 0.0;
     for (std::size_t i = 0; i < n; ++i) {
-      for (std::size_t d = 0; d < dimensions; ++d) largest_move = std::max(largest_move, std::abs(next[i][d] - positions[i][d]));
+      for (std::size_t d = 0; d < dimensions; ++d)
+        largest_move = std::max(largest_move, std::abs(next[i][d] - positions[i][d]));
     }
     positions = std::move(next);
     record();
@@ -209,7 +296,8 @@ Trajectory run_smp(const Issue& issue, const SmpParams& params) {
   if (!(span > 0.0)) throw PreconditionError("smp: issue scale is empty");
   std::vector<SpatialActor> actors;
   for (const auto& stance : issue.stances) {
-    actors.push_back({stance.capability.value, {(stance.position.value - low) / span}, {stance.salience.value}});
+    actors.push_back(
+        {stance.capability.value, {(stance.position.value - low) / span}, {stance.salience.value}});
   }
   const SpatialResult spatial = run_spatial_politics(actors, params);
   const std::vector<double> weights = influence_weights(issue);
@@ -220,7 +308,8 @@ Trajectory run_smp(const Issue& issue, const SmpParams& params) {
   for (std::size_t r = 0; r < spatial.rounds.size(); ++r) {
     Round round;
     round.index = static_cast<int>(r);
-    for (const auto& position : spatial.rounds[r].positions) round.positions.push_back(low + span * position[0]);
+    for (const auto& position : spatial.rounds[r].positions)
+      round.positions.push_back(low + span * position[0]);
     round.median = weighted_median(round.positions, weights);
     round.mean = weighted_mean(round.positions, weights);
     trajectory.rounds.push_back(std::move(round));

@@ -17,11 +17,15 @@ struct Motion {
   std::string id;
   std::string forum;
   std::string description;
-  std::string issue;              // the issue it is about; empty if none
+  std::string issue;               // the issue it is about; empty if none
   std::optional<double> position;  // where the motion stands on that issue's scale
   std::vector<std::string> sponsors;
   std::vector<std::string> opponents;
-  std::vector<std::string> gates;  // ids of the forum's gates it must clear (all when empty)
+  // Ids of the forum's gates it must clear. When the scenario does not list them
+  // (gates_listed false and the list empty) the motion clears all of the forum's gates;
+  // an explicit empty list (`gates: []`, gates_listed true) means none.
+  std::vector<std::string> gates;
+  bool gates_listed = false;
   std::optional<Date> date;
   std::optional<MotionOutcome> outcome;  // what really happened
   std::string outcome_source;

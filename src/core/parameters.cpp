@@ -58,6 +58,7 @@ constexpr auto kSpecs = std::to_array<ParameterSpec>({
     {"vote.investment_half_usd_m", 1000, 1e-6, 1e9, "investment (million USD) at which investment dependence reaches one half"},
     {"vote.investment_weight", 0.3, 0, 100, "weight of investment dependence on a sponsor or opponent"},
     {"vote.lobbying_gain", 1.0, 0, 100, "how much a sponsor's or opponent's lobbying (0..1) multiplies its bilateral pull"},
+    {"vote.objection_threshold", 1.0, 0, 100, "consensus forums only: extra utility below -abstain_band a member needs before it formally objects (blocks) rather than stays silent"},
     {"vote.noise", 0.25, 1e-6, 100, "logistic scale of a member's vote around its utility (larger: less predictable)"},
     {"vote.policy_weight", 1.0, 0, 100, "weight of a member's own salience-weighted policy gain from the motion"},
     {"vote.security_weight", 0.5, 0, 100, "weight of security cooperation (0..1) with a sponsor or opponent"},

@@ -12,6 +12,7 @@
 #include "core/event.h"
 #include "core/forum.h"
 #include "core/game.h"
+#include "core/horizon.h"
 #include "core/issue.h"
 #include "core/motion.h"
 #include "core/narrative.h"
@@ -35,6 +36,7 @@ struct Scenario {
   std::vector<Event> events;  // in date order
   Narratives narratives;       // frames, stubbornness, campaigns (src/influence)
   std::vector<Action> actions;  // menu of bilateral actions (src/strategy)
+  std::optional<Horizon> horizon;  // motions, budgets and strategies to compare (src/strategy)
   Parameters parameters;
 
   [[nodiscard]] const Actor* find_actor(std::string_view id) const;

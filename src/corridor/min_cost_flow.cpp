@@ -4,9 +4,7 @@
 #include <cmath>
 #include <functional>
 #include <limits>
-#include <queue>
 #include <string>
-#include <utility>
 
 #include "core/error.h"
 
@@ -19,118 +17,193 @@ constexpr double kInfinity = std::numeric_limits<double>::infinity();
 // units of a scenario (thousand tonnes, trucks); 1e-9 of a unit is far below meaning.
 constexpr double kCapacityEpsilon = 1e-9;
 
-// The residual graph: arc 2k is input arc k, arc 2k+1 its reverse.
-struct ResidualGraph {
-  std::vector<std::size_t> head;      // target node of each residual arc
-  std::vector<double> residual;       // remaining capacity
-  std::vector<double> cost;           // cost per unit (reverse arcs: negated)
-  std::vector<std::size_t> first;     // CSR: arcs leaving node v are order[first[v] .. first[v+1])
-  std::vector<std::size_t> order;
-};
+constexpr char kUntouched = 0;
+constexpr char kLabelled = 1;
+constexpr char kSettled = 2;
 
-ResidualGraph build(std::size_t node_count, std::span<const FlowArc> arcs) {
-  ResidualGraph g;
-  g.head.resize(2 * arcs.size());
-  g.residual.resize(2 * arcs.size());
-  g.cost.resize(2 * arcs.size());
-  std::vector<std::size_t> tail(2 * arcs.size());
-  for (std::size_t k = 0; k < arcs.size(); ++k) {
+void check_capacity(std::size_t k, double capacity) {
+  if (!(capacity >= 0.0)) {
+    throw PreconditionError("flow arc " + std::to_string(k) + " has a negative or undefined capacity");
+  }
+}
+
+}  // namespace
+
+MinCostFlow::MinCostFlow(std::size_t node_count, std::span<const FlowArc> arcs) : node_count_(node_count) {
+  const std::size_t m = arcs.size();
+  constexpr std::size_t kLimit = std::size_t{1} << 31U;
+  if (node_count >= kLimit || m >= kLimit / 2)
+    throw PreconditionError("flow graph too large (2^31 nodes or arcs)");
+  first_.assign(node_count + 1, 0);
+  for (std::size_t k = 0; k < m; ++k) {
     const FlowArc& a = arcs[k];
     if (a.from >= node_count || a.to >= node_count) {
       throw PreconditionError("flow arc " + std::to_string(k) + " names a node outside the graph");
     }
-    if (!(a.capacity >= 0.0) || !(a.cost >= 0.0) || std::isinf(a.cost)) {
-      throw PreconditionError("flow arc " + std::to_string(k) + " has a negative or undefined capacity or cost");
+    check_capacity(k, a.capacity);
+    if (!(a.cost >= 0.0) || std::isinf(a.cost)) {
+      throw PreconditionError("flow arc " + std::to_string(k) + " has a negative or undefined cost");
     }
-    g.head[2 * k] = a.to;
-    g.residual[2 * k] = a.capacity;
-    g.cost[2 * k] = a.cost;
-    tail[2 * k] = a.from;
-    g.head[2 * k + 1] = a.from;
-    g.residual[2 * k + 1] = 0.0;
-    g.cost[2 * k + 1] = -a.cost;
-    tail[2 * k + 1] = a.to;
+    ++first_[a.from + 1];
+    ++first_[a.to + 1];
   }
-  g.first.assign(node_count + 1, 0);
-  for (std::size_t t : tail) ++g.first[t + 1];
-  for (std::size_t v = 0; v < node_count; ++v) g.first[v + 1] += g.first[v];
-  g.order.resize(tail.size());
-  std::vector<std::size_t> fill(g.first.begin(), g.first.end() - 1);
-  for (std::size_t r = 0; r < tail.size(); ++r) g.order[fill[tail[r]]++] = r;
-  return g;
+  for (std::size_t v = 0; v < node_count; ++v) first_[v + 1] += first_[v];
+  arcs_.resize(2 * m);
+  position_.resize(m);
+  input_.resize(2 * m);
+  std::vector<std::uint32_t> fill(first_.begin(), first_.end() - 1);
+  for (std::size_t k = 0; k < m; ++k) {
+    const FlowArc& a = arcs[k];
+    const std::uint32_t forward = fill[a.from]++;
+    const std::uint32_t backward = fill[a.to]++;
+    arcs_[forward] = {static_cast<std::uint32_t>(a.to), backward, a.cost, a.capacity};
+    arcs_[backward] = {static_cast<std::uint32_t>(a.from), forward, -a.cost, 0.0};
+    position_[k] = forward;
+    input_[forward] = static_cast<std::uint32_t>(k);
+    input_[backward] = static_cast<std::uint32_t>(k);
+  }
+  is_used_.assign(m, 0);
+  potential_.assign(node_count, 0.0);
+  distance_.assign(node_count, kInfinity);
+  parent_arc_.assign(node_count, 0);
+  state_.assign(node_count, kUntouched);
+  touched_.reserve(node_count);
+  heap_.reserve(node_count);
 }
 
-}  // namespace
+void MinCostFlow::reset(std::span<const double> capacities) {
+  if (capacities.size() != position_.size()) throw PreconditionError("reset needs one capacity per arc");
+  for (std::size_t k = 0; k < capacities.size(); ++k) {
+    check_capacity(k, capacities[k]);
+    Arc& forward = arcs_[position_[k]];
+    forward.residual = capacities[k];
+    arcs_[forward.mate].residual = 0.0;
+    is_used_[k] = 0;
+  }
+  used_.clear();
+  std::fill(potential_.begin(), potential_.end(), 0.0);
+  augmentations_ = 0;
+}
+
+void MinCostFlow::clear_flow() {
+  for (std::uint32_t k : used_) {
+    Arc& forward = arcs_[position_[k]];
+    Arc& backward = arcs_[forward.mate];
+    forward.residual += backward.residual;  // back to the capacity (infinity stays infinity)
+    backward.residual = 0.0;
+    is_used_[k] = 0;
+  }
+  used_.clear();
+  std::fill(potential_.begin(), potential_.end(), 0.0);
+  augmentations_ = 0;
+}
+
+void MinCostFlow::set_capacity(std::size_t k, double capacity) {
+  if (k >= position_.size()) throw PreconditionError("no flow arc " + std::to_string(k));
+  check_capacity(k, capacity);
+  const double current = flow(k);
+  if (capacity < current) throw PreconditionError("capacity below the flow on arc " + std::to_string(k));
+  arcs_[position_[k]].residual = capacity - current;
+}
+
+// Dijkstra on reduced costs from `source`, stopped once `sink` is settled. On success
+// the potentials are updated for the next round and parent_arc_ holds the path.
+bool MinCostFlow::shortest_path(std::uint32_t source, std::uint32_t sink) {
+  for (std::uint32_t v : touched_) {
+    distance_[v] = kInfinity;
+    state_[v] = kUntouched;
+  }
+  touched_.clear();
+  heap_.clear();
+  const auto later = std::greater<>();
+  distance_[source] = 0.0;
+  state_[source] = kLabelled;
+  touched_.push_back(source);
+  heap_.emplace_back(0.0, source);
+  bool reached = false;
+  while (!heap_.empty()) {
+    std::pop_heap(heap_.begin(), heap_.end(), later);
+    const auto [d, u] = heap_.back();
+    heap_.pop_back();
+    if (state_[u] == kSettled || d > distance_[u]) continue;  // a stale entry
+    state_[u] = kSettled;
+    if (u == sink) {
+      reached = true;
+      break;  // everything cheaper than the sink is settled; that is all we need
+    }
+    const double pu = potential_[u];
+    for (std::uint32_t r = first_[u], end = first_[u + 1]; r < end; ++r) {
+      const Arc& arc = arcs_[r];
+      if (arc.residual <= kCapacityEpsilon) continue;
+      const std::uint32_t v = arc.head;
+      if (state_[v] == kSettled) continue;
+      // Reduced costs are >= 0 in exact arithmetic; clamp rounding noise so Dijkstra's
+      // invariant holds.
+      const double label = d + std::max(0.0, arc.cost + pu - potential_[v]);
+      if (label < distance_[v]) {
+        if (state_[v] == kUntouched) {
+          state_[v] = kLabelled;
+          touched_.push_back(v);
+        }
+        distance_[v] = label;
+        parent_arc_[v] = r;
+        heap_.emplace_back(label, v);
+        std::push_heap(heap_.begin(), heap_.end(), later);
+      }
+    }
+  }
+  if (!reached) return false;
+  const double sink_distance = distance_[sink];
+  for (std::uint32_t v : touched_) {
+    if (state_[v] == kSettled) potential_[v] += distance_[v] - sink_distance;
+  }
+  return true;
+}
+
+double MinCostFlow::send(std::size_t source, std::size_t sink, double amount) {
+  if (source >= node_count_ || sink >= node_count_)
+    throw PreconditionError("source or sink outside the graph");
+  if (!(amount >= 0.0)) throw PreconditionError("amount to send must be >= 0");
+  if (source == sink) return 0.0;
+  const auto s = static_cast<std::uint32_t>(source);
+  const auto t = static_cast<std::uint32_t>(sink);
+  double remaining = amount;
+  while (remaining > kCapacityEpsilon && shortest_path(s, t)) {
+    double bottleneck = remaining;
+    for (std::uint32_t v = t; v != s; v = arcs_[arcs_[parent_arc_[v]].mate].head) {
+      bottleneck = std::min(bottleneck, arcs_[parent_arc_[v]].residual);
+    }
+    for (std::uint32_t v = t; v != s; v = arcs_[arcs_[parent_arc_[v]].mate].head) {
+      const std::uint32_t r = parent_arc_[v];
+      arcs_[r].residual -= bottleneck;  // infinity stays infinity
+      arcs_[arcs_[r].mate].residual += bottleneck;
+      const std::uint32_t k = input_[r];
+      if (is_used_[k] == 0) {
+        is_used_[k] = 1;
+        used_.push_back(k);
+      }
+    }
+    remaining -= bottleneck;
+    ++augmentations_;
+  }
+  return remaining <= kCapacityEpsilon ? amount : amount - remaining;
+}
 
 FlowSolution min_cost_flow(std::size_t node_count, std::span<const FlowArc> arcs, std::size_t source,
                            std::size_t sink, double amount) {
   if (source >= node_count || sink >= node_count) throw PreconditionError("source or sink outside the graph");
   if (!(amount >= 0.0)) throw PreconditionError("amount to send must be >= 0");
+  MinCostFlow graph(node_count, arcs);
   FlowSolution solution;
   solution.arc_flow.assign(arcs.size(), 0.0);
-  if (source == sink || amount <= kCapacityEpsilon) return solution;
-
-  ResidualGraph g = build(node_count, arcs);
-  std::vector<double> potential(node_count, 0.0);
-  std::vector<double> distance(node_count);
-  std::vector<std::size_t> parent_arc(node_count);
-  std::vector<char> settled(node_count);
-  using Entry = std::pair<double, std::size_t>;
-  std::priority_queue<Entry, std::vector<Entry>, std::greater<>> queue;
-
-  double remaining = amount;
-  while (remaining > kCapacityEpsilon) {
-    std::fill(distance.begin(), distance.end(), kInfinity);
-    std::fill(settled.begin(), settled.end(), 0);
-    distance[source] = 0.0;
-    queue.push({0.0, source});
-    while (!queue.empty()) {
-      auto [d, u] = queue.top();
-      queue.pop();
-      if (settled[u] != 0) continue;
-      settled[u] = 1;
-      if (u == sink) break;  // everything cheaper than the sink is settled; that is all we need
-      for (std::size_t i = g.first[u]; i < g.first[u + 1]; ++i) {
-        const std::size_t r = g.order[i];
-        if (g.residual[r] <= kCapacityEpsilon) continue;
-        const std::size_t v = g.head[r];
-        if (settled[v] != 0) continue;
-        // Reduced costs are >= 0 in exact arithmetic; clamp rounding noise so Dijkstra's
-        // invariant holds.
-        const double reduced = std::max(0.0, g.cost[r] + potential[u] - potential[v]);
-        if (d + reduced < distance[v]) {
-          distance[v] = d + reduced;
-          parent_arc[v] = r;
-          queue.push({distance[v], v});
-        }
-      }
-    }
-    while (!queue.empty()) queue.pop();
-    if (settled[sink] == 0) break;  // the sink cannot be reached: send what we have
-    const double sink_distance = distance[sink];
-    for (std::size_t v = 0; v < node_count; ++v) potential[v] += std::min(distance[v], sink_distance);
-
-    double bottleneck = remaining;
-    for (std::size_t v = sink; v != source; v = g.head[parent_arc[v] ^ 1U]) {
-      bottleneck = std::min(bottleneck, g.residual[parent_arc[v]]);
-    }
-    for (std::size_t v = sink; v != source; v = g.head[parent_arc[v] ^ 1U]) {
-      const std::size_t r = parent_arc[v];
-      if (!std::isinf(g.residual[r])) g.residual[r] -= bottleneck;
-      g.residual[r ^ 1U] += bottleneck;
-    }
-    remaining -= bottleneck;
-    ++solution.augmentations;
-  }
-
+  if (amount <= kCapacityEpsilon) return solution;
+  solution.flow = graph.send(source, sink, amount);
+  solution.augmentations = graph.augmentations();
   for (std::size_t k = 0; k < arcs.size(); ++k) {
     // The reverse arc's residual is exactly the flow pushed along the forward arc.
-    const double flow = g.residual[2 * k + 1];
-    solution.arc_flow[k] = flow;
-    solution.cost += flow * arcs[k].cost;
+    solution.arc_flow[k] = graph.flow(k);
+    solution.cost += solution.arc_flow[k] * arcs[k].cost;
   }
-  solution.flow = amount - std::max(remaining, 0.0);
-  if (remaining <= kCapacityEpsilon) solution.flow = amount;
   return solution;
 }
 

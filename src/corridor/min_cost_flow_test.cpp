@@ -15,8 +15,8 @@ namespace statecraft::corridor {
 namespace {
 
 // Flow conservation and capacity: what a feasible flow must satisfy.
-void expect_feasible(std::size_t n, const std::vector<FlowArc>& arcs, const FlowSolution& s, std::size_t source,
-                     std::size_t sink) {
+void expect_feasible(std::size_t n, const std::vector<FlowArc>& arcs, const FlowSolution& s,
+                     std::size_t source, std::size_t sink) {
   std::vector<double> balance(n, 0.0);
   for (std::size_t k = 0; k < arcs.size(); ++k) {
     EXPECT_GE(s.arc_flow[k], -1e-9);
@@ -85,8 +85,8 @@ struct Brute {
   double best_cost = 0;
 };
 
-void enumerate(const std::vector<FlowArc>& arcs, std::size_t n, std::size_t source, std::size_t sink, int amount,
-               std::size_t k, std::vector<int>& flow, Brute& out) {
+void enumerate(const std::vector<FlowArc>& arcs, std::size_t n, std::size_t source, std::size_t sink,
+               int amount, std::size_t k, std::vector<int>& flow, Brute& out) {
   if (k == arcs.size()) {
     std::vector<int> balance(n, 0);
     for (std::size_t i = 0; i < arcs.size(); ++i) {
@@ -137,6 +137,52 @@ RC_GTEST_PROP(MinCostFlowProperty, EqualsBruteForceOnSmallGraphs, ()) {
     cost += s.arc_flow[k] * arcs[k].cost;
   }
   RC_ASSERT(std::abs(cost - s.cost) < 1e-9);
+}
+
+// Reusing one graph (clear_flow, then new capacities) must give what a fresh solve gives:
+// the sequential corridor routing depends on it.
+RC_GTEST_PROP(MinCostFlowProperty, ReusedGraphEqualsFreshSolve, ()) {
+  const auto n = *rc::gen::inRange<std::size_t>(2, 7);
+  const auto m = *rc::gen::inRange<std::size_t>(1, 12);
+  std::vector<FlowArc> arcs;
+  for (std::size_t k = 0; k < m; ++k) {
+    const auto from = *rc::gen::inRange<std::size_t>(0, n);
+    auto to = *rc::gen::inRange<std::size_t>(0, n - 1);
+    if (to >= from) ++to;
+    arcs.push_back({from, to, static_cast<double>(*rc::gen::inRange(0, 5)),
+                    static_cast<double>(*rc::gen::inRange(0, 9))});
+  }
+  MinCostFlow graph(n, arcs);
+  std::vector<double> capacity;
+  for (const auto& a : arcs) capacity.push_back(a.capacity);
+  graph.reset(capacity);
+  for (int round = 0; round < 3; ++round) {
+    const auto source = *rc::gen::inRange<std::size_t>(0, n);
+    const auto sink = *rc::gen::inRange<std::size_t>(0, n);
+    const double amount = *rc::gen::inRange(0, 9);
+    std::vector<FlowArc> fresh_arcs = arcs;
+    for (std::size_t k = 0; k < arcs.size(); ++k) fresh_arcs[k].capacity = capacity[k];
+    const FlowSolution fresh = min_cost_flow(n, fresh_arcs, source, sink, amount);
+    const double sent = graph.send(source, sink, amount);
+    RC_ASSERT(std::abs(sent - fresh.flow) < 1e-9);
+    double cost = 0.0;
+    for (std::size_t k = 0; k < arcs.size(); ++k) cost += graph.flow(k) * arcs[k].cost;
+    RC_ASSERT(std::abs(cost - fresh.cost) < 1e-9);
+    for (std::size_t k = 0; k < arcs.size(); ++k) {
+      const bool listed =
+          std::find(graph.used_arcs().begin(), graph.used_arcs().end(), k) != graph.used_arcs().end();
+      RC_ASSERT(graph.flow(k) <= 1e-12 || listed);  // every arc with flow is reported as used
+    }
+    // Next round: what this round used is taken away, as sequential routing does.
+    std::vector<double> used(arcs.size());
+    for (std::size_t k = 0; k < arcs.size(); ++k) used[k] = graph.flow(k);
+    graph.clear_flow();
+    for (std::size_t k = 0; k < arcs.size(); ++k) {
+      RC_ASSERT(graph.flow(k) == 0.0);
+      capacity[k] = std::max(0.0, capacity[k] - used[k]);
+      graph.set_capacity(k, capacity[k]);
+    }
+  }
 }
 
 }  // namespace

@@ -8,9 +8,8 @@
 
 namespace statecraft::forum {
 
-MonteCarloResult simulate_votes(const Forum& forum, const Motion& motion,
-                                std::span<const MemberLean> leans, const VoteParams& params,
-                                std::size_t samples, std::uint64_t seed) {
+MonteCarloResult simulate_votes(const Forum& forum, const Motion& motion, std::span<const MemberLean> leans,
+                                const VoteParams& params, std::size_t samples, std::uint64_t seed) {
   if (leans.size() != forum.members.size()) {
     throw PreconditionError("leans given for " + std::to_string(leans.size()) + " of " +
                             std::to_string(forum.members.size()) + " members");
@@ -30,7 +29,8 @@ MonteCarloResult simulate_votes(const Forum& forum, const Motion& motion,
     for (std::size_t i = 0; i < leans.size(); ++i) {
       double utility = leans[i].utility;
       for (const auto& [b, w] : leans[i].bloc_weights) utility += w * shock[b];
-      const MemberVote v = ballot_probabilities(leans[i].member, utility, leans[i].salience, params);
+      const MemberVote v = ballot_probabilities(leans[i].member, utility, leans[i].salience, params,
+                                                leans[i].objection_threshold);
       const double u = rng.uniform();
       Ballot ballot = Ballot::absent;
       if (u < v.p_yes) {

@@ -17,7 +17,8 @@ using testing::vote;
 
 std::vector<MemberVote> certain_yes_no(std::size_t n, std::size_t yes) {
   std::vector<MemberVote> v;
-  for (std::size_t i = 0; i < n; ++i) v.push_back(vote("M" + std::to_string(i), i < yes ? 1 : 0, i < yes ? 0 : 1, 0));
+  for (std::size_t i = 0; i < n; ++i)
+    v.push_back(vote("M" + std::to_string(i), i < yes ? 1 : 0, i < yes ? 0 : 1, 0));
   return v;
 }
 
@@ -145,8 +146,8 @@ std::vector<MemberVote> random_votes(std::size_t n) {
     for (int& x : w) x = *rc::gen::inRange(0, 5);
     w[*rc::gen::inRange(0, 4)] += 1;  // never all zero, even while shrinking
     const int sum = w[0] + w[1] + w[2] + w[3];
-    votes.push_back(MemberVote{"M" + std::to_string(i), w[0] / double(sum), w[1] / double(sum),
-                               w[2] / double(sum), 0});
+    votes.push_back(
+        MemberVote{"M" + std::to_string(i), w[0] / double(sum), w[1] / double(sum), w[2] / double(sum), 0});
     votes.back().p_absent = 1.0 - votes.back().p_yes - votes.back().p_no - votes.back().p_abstain;
   }
   return votes;
@@ -175,8 +176,8 @@ RC_GTEST_PROP(PassProbability, EqualsBruteForceEnumeration, ()) {
   m.id = "m";
   const auto votes = random_votes(n);
   const Procedure procedure = make_procedure(f, m);
-  const auto brute = testing::enumerate(
-      votes, [&](const std::vector<Ballot>& b) { return procedure.passes(b); });
+  const auto brute =
+      testing::enumerate(votes, [&](const std::vector<Ballot>& b) { return procedure.passes(b); });
   const PassResult r = pass_probability(f, m, votes);
   RC_ASSERT(r.exact);
   RC_ASSERT(std::abs(r.p_pass - brute.p_pass) < 1e-12);
@@ -216,6 +217,125 @@ RC_GTEST_PROP(PassProbability, PermutingMembersChangesNothing, ()) {
   RC_ASSERT(std::abs(a.p_pass - b.p_pass) < 1e-12);
   for (std::size_t k = 0; k < n; ++k) {
     RC_ASSERT(std::abs(b.members[k].pivotality - a.members[order[k]].pivotality) < 1e-12);
+  }
+}
+
+// ---------------------------------------------------------------------------------
+// Property: the halves method equals the programme (and enumeration on small forums)
+// wherever it applies: rules whose counters count yes ballots only (consensus,
+// unanimity, majority of members, weighted, double majority, signature gates), with
+// vetoes; not quorums or present-and-voting majorities, which count other ballots.
+
+TallySpec joint_spec(const Forum& f, const Motion& m) {
+  const Procedure procedure = make_procedure(f, m);
+  TallyBuilder all(f.members.size());
+  for (const Stage& stage : procedure.stages) stage.rule->add_to(all);
+  return all.build();
+}
+
+Forum yes_only_forum(std::size_t n) {
+  Forum f;
+  f.id = "F";
+  f.members = member_ids(n);
+  f.rule = random_rule(n);
+  f.rule.base = MajorityBase::members;
+  f.rule.quorum.reset();
+  if (*rc::gen::arbitrary<bool>()) {
+    AgendaGate gate;
+    gate.id = "signatures";
+    gate.min_signatures = *rc::gen::inRange(0, static_cast<int>(n) + 1);
+    f.gates.push_back(gate);
+  }
+  return f;
+}
+
+std::vector<std::array<double, kBallotCount>> as_arrays(const std::vector<MemberVote>& votes) {
+  std::vector<std::array<double, kBallotCount>> p;
+  for (const auto& v : votes) p.push_back(v.probabilities());
+  return p;
+}
+
+RC_GTEST_PROP(PassProbability, HalvesEqualProgrammeUpTo16Members, ()) {
+  const auto n = static_cast<std::size_t>(*rc::gen::inRange(1, 17));
+  const Forum f = yes_only_forum(n);
+  Motion m;
+  m.id = "m";
+  const TallySpec spec = joint_spec(f, m);
+  RC_PRE(halves_apply(spec));
+  const auto p = as_arrays(random_votes(n));
+  const TallyResult halves = evaluate_tally(spec, p, true, TallyMethod::halves);
+  const TallyResult programme = evaluate_tally(spec, p, true, TallyMethod::dynamic_programme);
+  RC_ASSERT(std::abs(halves.p_pass - programme.p_pass) < 1e-12);
+  for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t b = 0; b < kBallotCount; ++b) {
+      RC_ASSERT(std::abs(halves.p_pass_given[i][b] - programme.p_pass_given[i][b]) < 1e-12);
+    }
+  }
+}
+
+RC_GTEST_PROP(PassProbability, HalvesEqualBruteForceEnumeration, ()) {
+  const auto n = static_cast<std::size_t>(*rc::gen::inRange(1, 7));
+  const Forum f = yes_only_forum(n);
+  Motion m;
+  m.id = "m";
+  const TallySpec spec = joint_spec(f, m);
+  RC_PRE(halves_apply(spec));
+  const auto votes = random_votes(n);
+  const Procedure procedure = make_procedure(f, m);
+  const auto brute =
+      testing::enumerate(votes, [&](const std::vector<Ballot>& b) { return procedure.passes(b); });
+  const TallyResult halves = evaluate_tally(spec, as_arrays(votes), true, TallyMethod::halves);
+  RC_ASSERT(std::abs(halves.p_pass - brute.p_pass) < 1e-12);
+  for (std::size_t i = 0; i < n; ++i) {
+    const double pivot =
+        halves.p_pass_given[i][index_of(Ballot::yes)] - halves.p_pass_given[i][index_of(Ballot::no)];
+    RC_ASSERT(std::abs(std::max(0.0, pivot) - brute.pivotality[i]) < 1e-12);
+  }
+}
+
+TEST(PassProbability, HalvesRefuseTalliesTheyCannotDo) {
+  DecisionRule rule;
+  rule.kind = RuleKind::majority;
+  rule.base = MajorityBase::present_and_voting;  // a signed margin counting no votes
+  TallyBuilder tally(3);
+  make_rule(rule, member_ids(3))->add_to(tally);
+  const TallySpec spec = tally.build();
+  EXPECT_FALSE(halves_apply(spec));
+  const std::vector<std::array<double, kBallotCount>> p(3, {0.5, 0.5, 0.0, 0.0});
+  EXPECT_THROW(evaluate_tally(spec, p, false, TallyMethod::halves), PreconditionError);
+}
+
+// EU Council QMV with populations in ten-thousands (the programme takes ~20 s with
+// pivots at thousands on this machine): the automatic choice (the halves) and the
+// programme agree on pass probability and every member's pivotality.
+TEST(PassProbability, Eu27DoubleMajorityMethodsAgree) {
+  const std::vector<std::pair<std::string, double>> populations{
+      {"DEU", 84359}, {"FRA", 68071}, {"ITA", 58851}, {"ESP", 48060}, {"POL", 36754}, {"ROU", 19052},
+      {"NLD", 17811}, {"BEL", 11743}, {"CZE", 10828}, {"SWE", 10522}, {"PRT", 10467}, {"GRC", 10414},
+      {"HUN", 9597},  {"AUT", 9105},  {"BGR", 6448},  {"DNK", 5933},  {"FIN", 5564},  {"SVK", 5429},
+      {"IRL", 5194},  {"HRV", 3851},  {"LTU", 2857},  {"SVN", 2117},  {"LVA", 1883},  {"EST", 1366},
+      {"CYP", 921},   {"LUX", 661},   {"MLT", 542}};
+  DecisionRule rule;
+  rule.kind = RuleKind::double_majority;
+  std::vector<std::string> members;
+  std::vector<std::array<double, kBallotCount>> p;
+  for (std::size_t i = 0; i < populations.size(); ++i) {
+    members.push_back(populations[i].first);
+    rule.population[members.back()] = std::round(populations[i].second / 10.0);
+    const double yes = 0.45 + 0.5 * static_cast<double>((i * 7) % 11) / 10.0;
+    p.push_back({yes, (1.0 - yes) * 0.7, (1.0 - yes) * 0.3, 0.0});
+  }
+  TallyBuilder tally(members.size());
+  make_rule(rule, members)->add_to(tally);
+  const TallySpec spec = tally.build();
+  ASSERT_TRUE(halves_apply(spec));
+  const TallyResult fast = evaluate_tally(spec, p, true);
+  const TallyResult programme = evaluate_tally(spec, p, true, TallyMethod::dynamic_programme);
+  EXPECT_NEAR(fast.p_pass, programme.p_pass, 1e-12);
+  for (std::size_t i = 0; i < members.size(); ++i) {
+    for (std::size_t b = 0; b < kBallotCount; ++b) {
+      EXPECT_NEAR(fast.p_pass_given[i][b], programme.p_pass_given[i][b], 1e-12) << members[i];
+    }
   }
 }
 

@@ -26,12 +26,14 @@ std::size_t find_member(const std::vector<std::string>& members, const std::stri
 
 void check_size(std::span<const Ballot> ballots, std::size_t members) {
   if (ballots.size() != members) {
-    throw PreconditionError("profile has " + std::to_string(ballots.size()) +
-                            " ballots for " + std::to_string(members) + " members");
+    throw PreconditionError("profile has " + std::to_string(ballots.size()) + " ballots for " +
+                            std::to_string(members) + " members");
   }
 }
 
-bool present(Ballot b) { return b != Ballot::absent; }
+bool present(Ballot b) {
+  return b != Ballot::absent;
+}
 
 std::vector<double> per_member(const std::map<std::string, double>& values,
                                const std::vector<std::string>& members, std::string_view what) {
@@ -90,10 +92,10 @@ void TallyBuilder::require(std::function<bool(std::span<const std::int64_t>)> co
 
 TallySpec TallyBuilder::build() const {
   TallySpec spec = spec_;
+  spec.monotone = true;  // every rule's condition is built from "counter >= k" (rules.h)
   auto conditions = conditions_;
   spec.passes = [conditions](std::span<const std::int64_t> values) {
-    return std::all_of(conditions.begin(), conditions.end(),
-                       [&](const auto& c) { return c(values); });
+    return std::all_of(conditions.begin(), conditions.end(), [&](const auto& c) { return c(values); });
   };
   return spec;
 }
@@ -140,8 +142,7 @@ std::optional<Fraction> threshold_fraction(double share, bool strict, std::int64
   return pass;
 }
 
-IntegerWeights integer_weights(std::span<const double> weights, double threshold,
-                               std::int64_t max_cells) {
+IntegerWeights integer_weights(std::span<const double> weights, double threshold, std::int64_t max_cells) {
   IntegerWeights out;
   const double total = std::accumulate(weights.begin(), weights.end(), 0.0);
   if (threshold <= 0.0) {
@@ -180,8 +181,7 @@ IntegerWeights integer_weights(std::span<const double> weights, double threshold
 }
 
 // ---------------------------------------------------------------------------------
-CommonConditions::CommonConditions(const DecisionRule& rule,
-                                   const std::vector<std::string>& members)
+CommonConditions::CommonConditions(const DecisionRule& rule, const std::vector<std::string>& members)
     : veto(members.size(), false) {
   if (rule.quorum) {
     if (!(*rule.quorum >= 0.0 && *rule.quorum <= 1.0)) {
@@ -209,8 +209,8 @@ void CommonConditions::add_to(TallyBuilder& tally) const {
   }
   if (quorum_count) {
     const std::int64_t q = *quorum_count;
-    const std::size_t c = tally.add_counter(
-        count_of(tally.members(), {Ballot::yes, Ballot::no, Ballot::abstain}, q));
+    const std::size_t c =
+        tally.add_counter(count_of(tally.members(), {Ballot::yes, Ballot::no, Ballot::abstain}, q));
     tally.require([c, q](std::span<const std::int64_t> v) { return v[c] >= q; });
   }
 }
@@ -261,8 +261,7 @@ bool MajorityRule::passes(std::span<const Ballot> ballots) const {
   const auto yes = std::count(ballots.begin(), ballots.end(), Ballot::yes);
   const auto no = std::count(ballots.begin(), ballots.end(), Ballot::no);
   if (yes < min_yes_) return false;
-  const std::int64_t base =
-      base_ == MajorityBase::members ? static_cast<std::int64_t>(members_) : yes + no;
+  const std::int64_t base = base_ == MajorityBase::members ? static_cast<std::int64_t>(members_) : yes + no;
   return share_met(yes, base, share_, strictly_more_);
 }
 
@@ -334,16 +333,15 @@ void WeightedRule::add_to(TallyBuilder& tally) const {
   tally.require([c, need](std::span<const std::int64_t> v) { return v[c] >= need; });
   if (min_yes_ > 0) {
     const std::int64_t k = min_yes_;
-    const std::size_t y = tally.add_counter(
-        count_of(weights_.size(), {Ballot::yes},
-                 std::min<std::int64_t>(k, static_cast<std::int64_t>(weights_.size()))));
+    const std::size_t y =
+        tally.add_counter(count_of(weights_.size(), {Ballot::yes},
+                                   std::min<std::int64_t>(k, static_cast<std::int64_t>(weights_.size()))));
     tally.require([y, k](std::span<const std::int64_t> v) { return v[y] >= k; });
   }
 }
 
 // ---------------------------------------------------------------------------------
-DoubleMajorityRule::DoubleMajorityRule(const DecisionRule& rule,
-                                       const std::vector<std::string>& members)
+DoubleMajorityRule::DoubleMajorityRule(const DecisionRule& rule, const std::vector<std::string>& members)
     : population_(per_member(rule.population, members, "population")),
       min_states_(min_count(rule.state_share, static_cast<std::int64_t>(members.size()), false)),
       min_population_(0.0),
@@ -355,9 +353,9 @@ DoubleMajorityRule::DoubleMajorityRule(const DecisionRule& rule,
     throw PreconditionError("double majority shares are outside [0, 1]");
   }
   min_population_ = rule.population_share * total_population_;
-  integer_ = integer_weights(population_, min_population_,
-                             static_cast<std::int64_t>(kMaxTallyCells) /
-                                 static_cast<std::int64_t>(members.size() + 1));
+  integer_ = integer_weights(
+      population_, min_population_,
+      static_cast<std::int64_t>(kMaxTallyCells) / static_cast<std::int64_t>(members.size() + 1));
 }
 
 bool DoubleMajorityRule::passes(std::span<const Ballot> ballots) const {
@@ -374,8 +372,7 @@ bool DoubleMajorityRule::passes(std::span<const Ballot> ballots) const {
   const auto n = static_cast<std::int64_t>(population_.size());
   if (yes < min_states_) return false;
   const bool no_blocking_minority = n - yes < blocking_minimum_;
-  return no_blocking_minority ||
-         yes_population >= min_population_ - 1e-9 * std::max(1.0, min_population_);
+  return no_blocking_minority || yes_population >= min_population_ - 1e-9 * std::max(1.0, min_population_);
 }
 
 void DoubleMajorityRule::add_to(TallyBuilder& tally) const {
@@ -391,9 +388,8 @@ void DoubleMajorityRule::add_to(TallyBuilder& tally) const {
   for (std::int64_t w : integer_.weights) population.increments.push_back({w, 0, 0, 0});
   const std::size_t p = tally.add_counter(std::move(population));
   const std::int64_t need = integer_.threshold;
-  tally.require([=](std::span<const std::int64_t> v) {
-    return v[c] >= states && (v[p] >= need || v[c] >= unblocked);
-  });
+  tally.require(
+      [=](std::span<const std::int64_t> v) { return v[c] >= states && (v[p] >= need || v[c] >= unblocked); });
 }
 
 // ---------------------------------------------------------------------------------
@@ -430,23 +426,22 @@ std::unique_ptr<Rule> make_rule(const DecisionRule& rule, const std::vector<std:
 }
 
 bool Procedure::passes(std::span<const Ballot> ballots) const {
-  return std::all_of(stages.begin(), stages.end(),
-                     [&](const Stage& s) { return s.rule->passes(ballots); });
+  return std::all_of(stages.begin(), stages.end(), [&](const Stage& s) { return s.rule->passes(ballots); });
 }
 
 Procedure make_procedure(const Forum& forum, const Motion& motion) {
   Procedure procedure;
   for (const auto& id : motion.gates) {
-    auto it = std::find_if(forum.gates.begin(), forum.gates.end(),
-                           [&](const AgendaGate& g) { return g.id == id; });
+    auto it =
+        std::find_if(forum.gates.begin(), forum.gates.end(), [&](const AgendaGate& g) { return g.id == id; });
     if (it == forum.gates.end()) {
-      throw PreconditionError("motion " + motion.id + " names gate " + id + ", which forum " +
-                              forum.id + " does not have");
+      throw PreconditionError("motion " + motion.id + " names gate " + id + ", which forum " + forum.id +
+                              " does not have");
     }
   }
   const auto n = static_cast<std::int64_t>(forum.members.size());
   for (const AgendaGate& gate : forum.gates) {
-    if (!motion.gates.empty() &&
+    if ((motion.gates_listed || !motion.gates.empty()) &&
         std::find(motion.gates.begin(), motion.gates.end(), gate.id) == motion.gates.end()) {
       continue;
     }
@@ -457,8 +452,8 @@ Procedure make_procedure(const Forum& forum, const Motion& motion) {
       stage.rule = std::make_unique<SignatureGate>(*gate.min_signatures, forum.members.size());
     } else if (gate.signature_share) {
       // "one third of the members", rounded up: 47 members need 16.
-      stage.rule = std::make_unique<SignatureGate>(min_count(*gate.signature_share, n, false),
-                                                   forum.members.size());
+      stage.rule =
+          std::make_unique<SignatureGate>(min_count(*gate.signature_share, n, false), forum.members.size());
     } else {
       throw PreconditionError("gate " + gate.id + " has neither a rule nor a signature count");
     }

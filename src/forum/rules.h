@@ -35,6 +35,8 @@ class TallyBuilder {
   [[nodiscard]] std::size_t members() const { return members_; }
   std::size_t add_counter(Counter counter);
   void defeat(std::size_t member, Ballot ballot);
+  // Conditions must be non-decreasing in every counter ("at least k" tests, and/or of
+  // them): build() marks the spec monotone, which the halves method relies on.
   void require(std::function<bool(std::span<const std::int64_t>)> condition);
   [[nodiscard]] TallySpec build() const;
 
@@ -80,8 +82,7 @@ struct IntegerWeights {
   bool exact = true;
   double unit = 1.0;  // one integer step in the original unit
 };
-IntegerWeights integer_weights(std::span<const double> weights, double threshold,
-                               std::int64_t max_cells);
+IntegerWeights integer_weights(std::span<const double> weights, double threshold, std::int64_t max_cells);
 
 // Conditions any rule may carry: quorum and veto players.
 struct CommonConditions {

@@ -12,7 +12,9 @@ namespace {
 using B = Ballot;
 using testing::member_ids;
 
-std::vector<Ballot> profile(std::initializer_list<Ballot> b) { return b; }
+std::vector<Ballot> profile(std::initializer_list<Ballot> b) {
+  return b;
+}
 
 TEST(ConsensusRule, OneObjectionBlocksAbstentionDoesNot) {
   DecisionRule rule;
@@ -158,6 +160,29 @@ TEST(Procedure, MotionNamingAnUnknownGateIsRejected) {
   EXPECT_THROW(make_procedure(f, m), PreconditionError);
 }
 
+// A motion that does not list gates clears all of the forum's; an explicit empty list
+// (`gates: []` in a scenario) clears none; a list clears exactly those.
+TEST(Procedure, GatesAbsentMeansAllExplicitEmptyMeansNone) {
+  Forum f;
+  f.id = "F";
+  f.members = member_ids(3);
+  for (const char* id : {"agenda", "signatures"}) {
+    AgendaGate g;
+    g.id = id;
+    g.min_signatures = 1;
+    f.gates.push_back(g);
+  }
+  Motion m;
+  m.id = "m";
+  EXPECT_EQ(make_procedure(f, m).stages.size(), 3u);
+  m.gates_listed = true;
+  EXPECT_EQ(make_procedure(f, m).stages.size(), 1u);
+  m.gates = {"signatures"};
+  const Procedure one = make_procedure(f, m);
+  ASSERT_EQ(one.stages.size(), 2u);
+  EXPECT_EQ(one.stages[0].id, "signatures");
+}
+
 TEST(ThresholdFraction, SimpleMajorityStaysOneHalf) {
   const auto f = threshold_fraction(0.5, true, 193);
   ASSERT_TRUE(f);
@@ -172,18 +197,15 @@ TEST(ThresholdFraction, SimpleMajorityStaysOneHalf) {
 
 RC_GTEST_PROP(ThresholdFraction, SeparatesPassingFromFailingRatios, ()) {
   const auto n = *rc::gen::inRange<std::int64_t>(1, 40);
-  const double share = *rc::gen::oneOf(rc::gen::just(0.5), rc::gen::just(2.0 / 3.0),
-                                       rc::gen::just(0.55), rc::gen::just(0.0),
-                                       rc::gen::just(1.0),
-                                       rc::gen::map(rc::gen::inRange(0, 1001),
-                                                    [](int k) { return k / 1000.0; }));
+  const double share = *rc::gen::oneOf(
+      rc::gen::just(0.5), rc::gen::just(2.0 / 3.0), rc::gen::just(0.55), rc::gen::just(0.0),
+      rc::gen::just(1.0), rc::gen::map(rc::gen::inRange(0, 1001), [](int k) { return k / 1000.0; }));
   const bool strict = *rc::gen::arbitrary<bool>();
   const auto f = threshold_fraction(share, strict, n);
   for (std::int64_t v = 1; v <= n; ++v) {
     for (std::int64_t y = 0; y <= v; ++y) {
       const bool direct = share_met(y, v, share, strict);
-      const bool by_fraction =
-          f && (f->strict ? y * f->q > f->p * v : y * f->q >= f->p * v);
+      const bool by_fraction = f && (f->strict ? y * f->q > f->p * v : y * f->q >= f->p * v);
       RC_ASSERT(direct == by_fraction);
     }
   }

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
+#include <optional>
 #include <string>
 
 #include "core/error.h"
@@ -23,8 +25,8 @@ void check_probabilities(const MemberVote& vote) {
   for (Ballot b : kBallots) {
     double p = vote.probability(b);
     if (!(p >= -1e-12 && p <= 1.0 + 1e-12)) {
-      throw PreconditionError("probability of " + std::string(to_string(b)) + " for " +
-                              vote.member + " is outside [0, 1]");
+      throw PreconditionError("probability of " + std::string(to_string(b)) + " for " + vote.member +
+                              " is outside [0, 1]");
     }
     sum += p;
   }
@@ -99,9 +101,8 @@ Layout make_layout(const std::vector<Counter>& counters, std::size_t members) {
   for (std::size_t d = 0; d < dims; ++d) {
     const Counter& c = counters[d];
     if (c.increments.size() != members) {
-      throw PreconditionError("tally counter has increments for " +
-                              std::to_string(c.increments.size()) + " members, expected " +
-                              std::to_string(members));
+      throw PreconditionError("tally counter has increments for " + std::to_string(c.increments.size()) +
+                              " members, expected " + std::to_string(members));
     }
     if (c.saturating) {
       if (c.cap < 0) throw PreconditionError("saturating counter with negative cap");
@@ -152,15 +153,14 @@ struct Move {
   std::vector<std::size_t> ballots;  // which ballots share this move
 };
 
-std::vector<Move> moves_of(const std::vector<Counter>& counters, const TallySpec& spec,
-                           std::size_t member, const std::array<double, kBallotCount>& p) {
+std::vector<Move> moves_of(const std::vector<Counter>& counters, const TallySpec& spec, std::size_t member,
+                           const std::array<double, kBallotCount>& p) {
   std::vector<Move> moves;
   for (std::size_t b = 0; b < kBallotCount; ++b) {
     if (spec.defeats[member][b]) continue;
     std::vector<Index> inc(counters.size());
     for (std::size_t d = 0; d < counters.size(); ++d) inc[d] = counters[d].increments[member][b];
-    auto it = std::find_if(moves.begin(), moves.end(),
-                           [&](const Move& m) { return m.increment == inc; });
+    auto it = std::find_if(moves.begin(), moves.end(), [&](const Move& m) { return m.increment == inc; });
     if (it == moves.end()) {
       moves.push_back(Move{std::move(inc), p[b], {b}});
     } else {
@@ -202,8 +202,7 @@ Box next_box(const Box& box, const std::vector<Move>& moves, const Layout& layou
 // Calls row(source_base, target_base, x_from, x_to, increment_last, cap_last) for every
 // row of `box` along the last dimension, with the target offsets of `increment`.
 template <typename Row>
-void for_rows(const Box& box, const std::vector<Index>& increment, const Layout& layout,
-              Row&& row) {
+void for_rows(const Box& box, const std::vector<Index>& increment, const Layout& layout, Row&& row) {
   if (box.empty) return;
   const std::size_t dims = layout.size.size();
   const std::size_t last = dims - 1;
@@ -244,27 +243,26 @@ inline Index last_unclamped(Index x1, Index inc, Index cap) {
 }
 
 // forward: to += p * shift(from)
-void scatter(const std::vector<double>& from, std::vector<double>& to, const Box& box,
-             const Move& move, const Layout& layout) {
+void scatter(const std::vector<double>& from, std::vector<double>& to, const Box& box, const Move& move,
+             const Layout& layout) {
   const double p = move.probability;
   if (p == 0.0) return;
-  for_rows(box, move.increment, layout,
-           [&](Index s, Index t, Index x0, Index x1, Index inc, Index cap) {
-             const Index mid = last_unclamped(x1, inc, cap);
-             const double* src = from.data() + s;
-             double* dst = to.data() + t;
-             for (Index x = x0; x <= mid; ++x) dst[x + inc] += p * src[x];
-             if (mid < x1) {
-               double rest = 0.0;
-               for (Index x = std::max(x0, mid + 1); x <= x1; ++x) rest += src[x];
-               to[static_cast<std::size_t>(t + cap)] += p * rest;
-             }
-           });
+  for_rows(box, move.increment, layout, [&](Index s, Index t, Index x0, Index x1, Index inc, Index cap) {
+    const Index mid = last_unclamped(x1, inc, cap);
+    const double* src = from.data() + s;
+    double* dst = to.data() + t;
+    for (Index x = x0; x <= mid; ++x) dst[x + inc] += p * src[x];
+    if (mid < x1) {
+      double rest = 0.0;
+      for (Index x = std::max(x0, mid + 1); x <= x1; ++x) rest += src[x];
+      to[static_cast<std::size_t>(t + cap)] += p * rest;
+    }
+  });
 }
 
 // backward: value_here += p * value_next(shift(.))
-void gather(const std::vector<double>& value_next, std::vector<double>& value_here,
-            const Box& box, const std::vector<Index>& increment, double p, const Layout& layout) {
+void gather(const std::vector<double>& value_next, std::vector<double>& value_here, const Box& box,
+            const std::vector<Index>& increment, double p, const Layout& layout) {
   if (p == 0.0) return;
   for_rows(box, increment, layout, [&](Index s, Index t, Index x0, Index x1, Index inc, Index cap) {
     for (Index x = x0; x <= x1; ++x) {
@@ -274,8 +272,8 @@ void gather(const std::vector<double>& value_next, std::vector<double>& value_he
   });
 }
 
-double dot(const std::vector<double>& distribution, const std::vector<double>& value_next,
-           const Box& box, const std::vector<Index>& increment, const Layout& layout) {
+double dot(const std::vector<double>& distribution, const std::vector<double>& value_next, const Box& box,
+           const std::vector<Index>& increment, const Layout& layout) {
   double acc = 0.0;
   for_rows(box, increment, layout, [&](Index s, Index t, Index x0, Index x1, Index inc, Index cap) {
     for (Index x = x0; x <= x1; ++x) {
@@ -352,13 +350,12 @@ bool TallySpec::passes_profile(std::span<const Ballot> ballots) const {
   return passes(values);
 }
 
-TallyResult evaluate_tally(const TallySpec& spec,
-                           std::span<const std::array<double, kBallotCount>> probabilities,
-                           bool with_pivots) {
+namespace {
+
+TallyResult evaluate_by_programme(const TallySpec& spec,
+                                  std::span<const std::array<double, kBallotCount>> probabilities,
+                                  bool with_pivots) {
   const std::size_t n = spec.members;
-  if (probabilities.size() != n) throw PreconditionError("ballot probabilities for wrong count");
-  if (spec.defeats.size() != n) throw PreconditionError("defeating ballots for wrong count");
-  if (!spec.passes) throw PreconditionError("tally without a pass predicate");
   std::vector<std::size_t> order;
   const std::vector<Counter> counters = effective_counters(spec, order);
   const Layout layout = make_layout(counters, n);
@@ -401,8 +398,8 @@ TallyResult evaluate_tally(const TallySpec& spec,
   }
 
   // Forward with checkpoints every k steps.
-  const std::size_t k = std::max<std::size_t>(
-      1, static_cast<std::size_t>(std::ceil(std::sqrt(static_cast<double>(n)))));
+  const std::size_t k =
+      std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(std::sqrt(static_cast<double>(n)))));
   std::vector<std::vector<double>> checkpoints;
   {
     std::vector<double> a = start;
@@ -445,6 +442,306 @@ TallyResult evaluate_tally(const TallySpec& spec,
   // forward distribution before step i already excludes defeats by earlier members,
   // and the backward value after step i includes later ones.
   return result;
+}
+
+// ---- The halves method -------------------------------------------------------------
+
+constexpr std::int64_t kNever = std::numeric_limits<std::int64_t>::max();
+constexpr std::size_t kMaxHalvesKeys = std::size_t{1} << 12;
+constexpr std::size_t kYes = 0;  // index_of(Ballot::yes)
+
+// The counters split for the halves: the one with the largest cap is the weight,
+// summed without limit and compared with a per-key threshold; the others are the key,
+// saturated at their caps and encoded in mixed radix.
+struct HalvesPlan {
+  std::size_t weight_counter = 0;
+  std::vector<std::size_t> key_counters;
+  std::vector<std::int64_t> radix;  // cap + 1 per key counter
+  std::size_t keys = 1;
+  std::vector<std::int64_t> threshold;  // per key: least weight that passes, or kNever
+};
+
+// One member as the halves see it: a yes moves the key and the weight; any other
+// ballot that does not defeat moves nothing.
+struct HalfMember {
+  std::vector<std::int64_t> key_step;  // per key counter
+  std::int64_t weight = 0;
+  double p_yes = 0.0;      // 0 when yes defeats
+  double p_neutral = 0.0;  // non-yes ballots that do not defeat
+};
+
+std::size_t add_keys(const HalvesPlan& plan, std::size_t key, std::span<const std::int64_t> step) {
+  if (step.empty()) return key;
+  // Decode, add with saturation, re-encode (least significant counter first).
+  std::size_t out = 0;
+  std::size_t scale = 1;
+  for (std::size_t d = 0; d < plan.radix.size(); ++d) {
+    const auto r = static_cast<std::size_t>(plan.radix[d]);
+    const auto digit = static_cast<std::int64_t>(key % r);
+    key /= r;
+    const std::int64_t sum = std::min(digit + step[d], plan.radix[d] - 1);
+    out += static_cast<std::size_t>(sum) * scale;
+    scale *= r;
+  }
+  return out;
+}
+
+std::size_t add_keys(const HalvesPlan& plan, std::size_t a, std::size_t b) {
+  if (plan.radix.empty()) return 0;
+  std::vector<std::int64_t> digits(plan.radix.size());
+  for (std::size_t d = 0; d < plan.radix.size(); ++d) {
+    const auto r = static_cast<std::size_t>(plan.radix[d]);
+    digits[d] = static_cast<std::int64_t>(b % r);
+    b /= r;
+  }
+  return add_keys(plan, a, digits);
+}
+
+std::optional<HalvesPlan> make_halves_plan(const TallySpec& spec) {
+  if (!halves_apply(spec)) return std::nullopt;
+  HalvesPlan plan;
+  for (std::size_t d = 1; d < spec.counters.size(); ++d) {
+    if (spec.counters[d].cap > spec.counters[plan.weight_counter].cap) plan.weight_counter = d;
+  }
+  for (std::size_t d = 0; d < spec.counters.size(); ++d) {
+    if (d == plan.weight_counter) continue;
+    plan.key_counters.push_back(d);
+    plan.radix.push_back(spec.counters[d].cap + 1);
+    if (plan.keys > kMaxHalvesKeys / static_cast<std::size_t>(plan.radix.back())) return std::nullopt;
+    plan.keys *= static_cast<std::size_t>(plan.radix.back());
+  }
+  // Threshold per key by bisection on the weight: `passes` is monotone.
+  const std::int64_t cap = spec.counters[plan.weight_counter].cap;
+  std::vector<std::int64_t> values(spec.counters.size(), 0);
+  auto passes_at = [&](std::size_t key, std::int64_t weight) {
+    for (std::size_t d = 0; d < plan.key_counters.size(); ++d) {
+      const auto r = static_cast<std::size_t>(plan.radix[d]);
+      values[plan.key_counters[d]] = static_cast<std::int64_t>(key % r);
+      key /= r;
+    }
+    values[plan.weight_counter] = weight;
+    return spec.passes(values);
+  };
+  plan.threshold.assign(plan.keys, kNever);
+  for (std::size_t key = 0; key < plan.keys; ++key) {
+    if (!passes_at(key, cap)) continue;
+    std::int64_t low = 0;  // passes at `high`; find the least such weight
+    std::int64_t high = cap;
+    if (passes_at(key, 0)) high = 0;
+    while (low < high) {
+      const std::int64_t mid = low + (high - low) / 2;
+      if (passes_at(key, mid)) {
+        high = mid;
+      } else {
+        low = mid + 1;
+      }
+    }
+    plan.threshold[key] = high;
+  }
+  return plan;
+}
+
+// The yes-sets of some members: grouped by key (group k is [start[k], start[k + 1])),
+// sorted by weight within a group; `tail[j]` is the probability of entries j.. to the
+// end of j's group.
+struct Half {
+  std::vector<std::int64_t> weight;
+  std::vector<double> probability;
+  std::vector<double> tail;
+  std::vector<std::size_t> start;
+};
+
+struct HalfItem {
+  std::int64_t weight;
+  double probability;
+};
+
+// Per-key lists reused across builds, so a build allocates nothing once warm.
+struct HalfScratch {
+  std::vector<std::vector<HalfItem>> current;
+  std::vector<std::vector<HalfItem>> next;
+  std::vector<HalfItem> merged;
+};
+
+// Adds members one at a time, keeping every key's list sorted by weight: the lists after
+// member j are the lists before it (it does not vote yes) merged with the lists before
+// it shifted by its yes step (it does), so no sort is needed. Yes-sets of probability
+// zero are dropped: they add nothing to any sum.
+void build_half(const HalvesPlan& plan, std::span<const HalfMember> members, std::size_t skip, Half& half,
+                HalfScratch& scratch) {
+  auto& current = scratch.current;
+  auto& next = scratch.next;
+  current.resize(plan.keys);
+  next.resize(plan.keys);
+  for (auto& list : current) list.clear();
+  current[0].push_back({0, 1.0});
+  for (std::size_t j = 0; j < members.size(); ++j) {
+    if (j == skip) continue;
+    const HalfMember& m = members[j];
+    for (std::size_t k = 0; k < plan.keys; ++k) {
+      next[k].clear();
+      if (m.p_neutral > 0.0) {
+        for (const HalfItem& item : current[k])
+          next[k].push_back({item.weight, item.probability * m.p_neutral});
+      }
+    }
+    if (m.p_yes > 0.0) {
+      for (std::size_t k = 0; k < plan.keys; ++k) {
+        const auto& from = current[k];
+        if (from.empty()) continue;
+        auto& into = next[add_keys(plan, k, m.key_step)];
+        auto& merged = scratch.merged;
+        merged.clear();
+        std::size_t a = 0;
+        std::size_t b = 0;
+        while (a < into.size() || b < from.size()) {
+          if (b == from.size() || (a < into.size() && into[a].weight <= from[b].weight + m.weight)) {
+            merged.push_back(into[a++]);
+          } else {
+            merged.push_back({from[b].weight + m.weight, from[b].probability * m.p_yes});
+            ++b;
+          }
+        }
+        std::swap(into, merged);
+      }
+    }
+    std::swap(current, next);
+  }
+  half.start.assign(plan.keys + 1, 0);
+  for (std::size_t k = 0; k < plan.keys; ++k) half.start[k + 1] = half.start[k] + current[k].size();
+  const std::size_t total = half.start[plan.keys];
+  half.weight.resize(total);
+  half.probability.resize(total);
+  half.tail.resize(total);
+  for (std::size_t k = 0; k < plan.keys; ++k) {
+    double sum = 0.0;
+    for (std::size_t e = current[k].size(); e-- > 0;) {
+      const std::size_t at = half.start[k] + e;
+      half.weight[at] = current[k][e].weight;
+      half.probability[at] = current[k][e].probability;
+      sum += current[k][e].probability;
+      half.tail[at] = sum;
+    }
+  }
+}
+
+// P(pass) when the members of x and y vote with their probabilities and one more
+// ballot adds `key_step` and `weight` (a member fixed to yes; nothing when neutral).
+double combine(const HalvesPlan& plan, const Half& x, const Half& y, std::span<const std::int64_t> key_step,
+               std::int64_t weight) {
+  double total = 0.0;
+  for (std::size_t kx = 0; kx < plan.keys; ++kx) {
+    const std::size_t x_begin = x.start[kx];
+    const std::size_t x_end = x.start[kx + 1];
+    if (x_begin == x_end) continue;
+    const std::size_t shifted = add_keys(plan, kx, key_step);
+    for (std::size_t ky = 0; ky < plan.keys; ++ky) {
+      const std::size_t y_begin = y.start[ky];
+      const std::size_t y_end = y.start[ky + 1];
+      if (y_begin == y_end) continue;
+      const std::int64_t threshold = plan.threshold[add_keys(plan, shifted, ky)];
+      if (threshold == kNever) continue;
+      const std::int64_t need = threshold - weight;
+      // Heaviest x first: the y weight it needs only grows as x shrinks.
+      std::size_t j = y_begin;
+      for (std::size_t e = x_end; e-- > x_begin;) {
+        const std::int64_t room = need - x.weight[e];
+        while (j < y_end && y.weight[j] < room) ++j;
+        if (j == y_end) break;
+        total += x.probability[e] * y.tail[j];
+      }
+    }
+  }
+  return total;
+}
+
+TallyResult evaluate_by_halves(const TallySpec& spec, const HalvesPlan& plan,
+                               std::span<const std::array<double, kBallotCount>> probabilities,
+                               bool with_pivots) {
+  const std::size_t n = spec.members;
+  std::vector<HalfMember> members(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    HalfMember& m = members[i];
+    for (std::size_t d : plan.key_counters) m.key_step.push_back(spec.counters[d].increments[i][kYes]);
+    m.weight = spec.counters[plan.weight_counter].increments[i][kYes];
+    m.p_yes = spec.defeats[i][kYes] ? 0.0 : probabilities[i][kYes];
+    for (std::size_t b = 0; b < kBallotCount; ++b) {
+      if (b != kYes && !spec.defeats[i][b]) m.p_neutral += probabilities[i][b];
+    }
+  }
+  const std::size_t split = n / 2;
+  const std::span<const HalfMember> first(members.data(), split);
+  const std::span<const HalfMember> second(members.data() + split, n - split);
+  constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
+  HalfScratch scratch;
+  Half a;
+  Half b;
+  build_half(plan, first, kNone, a, scratch);
+  build_half(plan, second, kNone, b, scratch);
+  const std::vector<std::int64_t> no_step(plan.key_counters.size(), 0);
+  TallyResult result;
+  result.p_pass = combine(plan, a, b, no_step, 0);
+  if (!with_pivots) return result;
+
+  result.p_pass_given.assign(n, {0.0, 0.0, 0.0, 0.0});
+  Half without;
+  for (std::size_t i = 0; i < n; ++i) {
+    const bool in_first = i < split;
+    build_half(plan, in_first ? first : second, in_first ? i : i - split, without, scratch);
+    const Half& other = in_first ? b : a;
+    const double if_yes =
+        spec.defeats[i][kYes] ? 0.0 : combine(plan, without, other, members[i].key_step, members[i].weight);
+    const double if_neutral = combine(plan, without, other, no_step, 0);
+    for (std::size_t ballot = 0; ballot < kBallotCount; ++ballot) {
+      if (spec.defeats[i][ballot]) continue;
+      result.p_pass_given[i][ballot] = ballot == kYes ? if_yes : if_neutral;
+    }
+  }
+  return result;
+}
+
+}  // namespace
+
+bool halves_apply(const TallySpec& spec) {
+  if (!spec.monotone || spec.counters.empty() || spec.members > kMaxHalvesMembers) return false;
+  for (const Counter& c : spec.counters) {
+    if (!c.saturating || c.cap < 0 || c.increments.size() != spec.members) return false;
+    for (const auto& inc : c.increments) {
+      if (inc[kYes] < 0) return false;
+      for (std::size_t b = 0; b < kBallotCount; ++b) {
+        if (b != kYes && inc[b] != 0) return false;
+      }
+    }
+  }
+  return true;
+}
+
+TallyResult evaluate_tally(const TallySpec& spec,
+                           std::span<const std::array<double, kBallotCount>> probabilities, bool with_pivots,
+                           TallyMethod method) {
+  const std::size_t n = spec.members;
+  if (probabilities.size() != n) throw PreconditionError("ballot probabilities for wrong count");
+  if (spec.defeats.size() != n) throw PreconditionError("defeating ballots for wrong count");
+  if (!spec.passes) throw PreconditionError("tally without a pass predicate");
+  if (method == TallyMethod::dynamic_programme)
+    return evaluate_by_programme(spec, probabilities, with_pivots);
+  const std::optional<HalvesPlan> plan = make_halves_plan(spec);
+  if (method == TallyMethod::halves) {
+    if (!plan) throw PreconditionError("the halves method does not apply to this tally");
+    return evaluate_by_halves(spec, *plan, probabilities, with_pivots);
+  }
+  if (plan) {
+    // Operation counts: the programme sweeps its cells once per member (about four
+    // times with pivots); the halves build and sweep 2^(n/2) entries per group pair
+    // once, or once per member with pivots.
+    const double nn = static_cast<double>(n);
+    const double programme = static_cast<double>(spec.cells()) * nn * (with_pivots ? 4.0 : 1.0);
+    const double per_half = std::ldexp(1.0, static_cast<int>((n + 1) / 2));
+    const double groups = std::min(static_cast<double>(plan->keys), nn / 2.0 + 1.0);
+    const double halves = (with_pivots ? nn + 1.0 : 1.0) * per_half * (nn / 2.0 + 4.0 * groups);
+    if (halves < programme) return evaluate_by_halves(spec, *plan, probabilities, with_pivots);
+  }
+  return evaluate_by_programme(spec, probabilities, with_pivots);
 }
 
 }  // namespace statecraft::forum

@@ -18,6 +18,16 @@
 // member i casts ballot b) costs one dot product per member and ballot: O(members x
 // cells) overall. Forward distributions are kept at checkpoints every ~sqrt(members)
 // steps and recomputed within a segment, bounding memory at ~2 sqrt(members) arrays.
+//
+// Small forums with a large weight counter (the EU Council: 27 members, a population
+// quota near 300,000 units) are cheaper by splitting the members into two halves
+// (Horowitz & Sahni 1974, meet in the middle): when every counter counts yes ballots
+// only and the pass condition is non-decreasing in every counter, list each half's
+// 2^(n/2) yes-sets with their probability, grouped by the small counters and sorted by
+// weight, and sum the probability of the pairs that reach the weight each group needs
+// with two pointers. Cost O(n·2^(n/2)) per evaluation whatever the weights; pivotality
+// rebuilds one half without the member, so O(n²·2^(n/2)) in all. `automatic` takes the
+// cheaper method by an operation count; both are exact.
 #pragma once
 
 #include <array>
@@ -45,6 +55,10 @@ struct TallySpec {
   std::vector<std::array<bool, kBallotCount>> defeats;
   // On the final counter values (saturating ones clamped at their caps), in counter order.
   std::function<bool(std::span<const std::int64_t>)> passes;
+  // Whether `passes` is non-decreasing in every counter (raising a counter never turns a
+  // pass into a fail). Only then may the halves method be used; TallyBuilder sets it,
+  // because every rule's condition is a conjunction or disjunction of "at least k".
+  bool monotone = false;
 
   // Number of cells of the dense tally (product of counter ranges).
   [[nodiscard]] std::size_t cells() const;
@@ -61,10 +75,19 @@ struct TallyResult {
 
 // Cells above this are refused (PreconditionError): callers coarsen weights first.
 inline constexpr std::size_t kMaxTallyCells = std::size_t{1} << 23;
+// Most members the halves method takes (2^20 yes-sets per half).
+inline constexpr std::size_t kMaxHalvesMembers = 40;
 
-// probabilities[member] = {p_yes, p_no, p_abstain, p_absent}.
+enum class TallyMethod { automatic, dynamic_programme, halves };
+
+// Whether the halves method applies to this spec: monotone, every counter saturating
+// and moved by yes ballots only, at most kMaxHalvesMembers members.
+bool halves_apply(const TallySpec& spec);
+
+// probabilities[member] = {p_yes, p_no, p_abstain, p_absent}. `method` halves throws
+// PreconditionError when halves_apply is false.
 TallyResult evaluate_tally(const TallySpec& spec,
-                           std::span<const std::array<double, kBallotCount>> probabilities,
-                           bool with_pivots);
+                           std::span<const std::array<double, kBallotCount>> probabilities, bool with_pivots,
+                           TallyMethod method = TallyMethod::automatic);
 
 }  // namespace statecraft::forum

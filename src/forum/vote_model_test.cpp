@@ -7,12 +7,15 @@
 namespace statecraft::forum {
 namespace {
 
-Figure fig(double v) { return Figure{v, "test", true}; }
+Figure fig(double v) {
+  return Figure{v, "test", true};
+}
 
 // Members A, B, C on an issue with status quo 0; motion at 100, sponsored by S.
 Scenario world() {
   Scenario s;
-  for (const char* id : {"A", "B", "C", "S", "O"}) s.actors.push_back(Actor{id, id, ActorKind::state, {}, {}});
+  for (const char* id : {"A", "B", "C", "S", "O"})
+    s.actors.push_back(Actor{id, id, ActorKind::state, {}, {}});
   Issue issue;
   issue.id = "waiver";
   issue.status_quo = fig(0);
@@ -43,6 +46,38 @@ TEST(VoteParams, RegisteredDefaultsMatchTheStruct) {
   EXPECT_EQ(from_registry.bloc_shock_sd, defaults.bloc_shock_sd);
   EXPECT_EQ(from_registry.absence, defaults.absence);
   EXPECT_EQ(from_registry.abstain_band, defaults.abstain_band);
+  EXPECT_EQ(from_registry.objection_threshold, defaults.objection_threshold);
+}
+
+// A consensus forum moves the no cutpoint down by vote.objection_threshold: a mild
+// supporter almost never blocks, a member far below the band still objects, and a
+// majority forum is unchanged.
+TEST(VoteModel, ConsensusObjectionNeedsMoreThanAMildReservation) {
+  VoteParams p;
+  const MemberVote plain = ballot_probabilities("A", 0.15, 1.0, p);
+  const MemberVote consensus = ballot_probabilities("A", 0.15, 1.0, p, p.objection_threshold);
+  EXPECT_NEAR(plain.p_yes, consensus.p_yes, 1e-15);
+  EXPECT_GT(plain.p_no, 0.2);
+  EXPECT_LT(consensus.p_no, 0.006);  // L(-5.2) = 0.0055
+  EXPECT_NEAR(consensus.p_yes + consensus.p_no + consensus.p_abstain + consensus.p_absent, 1.0, 1e-12);
+  EXPECT_GT(ballot_probabilities("A", -2.0, 1.0, p, p.objection_threshold).p_no, 0.9);
+
+  Scenario s;
+  for (const char* id : {"A", "B"}) {
+    Actor a;
+    a.id = id;
+    s.actors.push_back(a);
+  }
+  Forum f;
+  f.id = "f";
+  f.members = {"A", "B"};
+  Motion m;
+  m.id = "m";
+  f.rule.kind = RuleKind::consensus;
+  for (const MemberLean& lean : member_leans(s, f, m, p))
+    EXPECT_EQ(lean.objection_threshold, p.objection_threshold);
+  f.rule.kind = RuleKind::majority;
+  for (const MemberLean& lean : member_leans(s, f, m, p)) EXPECT_EQ(lean.objection_threshold, 0.0);
 }
 
 TEST(VoteModel, BallotProbabilitiesSumToOneAndFollowUtility) {

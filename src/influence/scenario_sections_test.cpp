@@ -15,7 +15,9 @@ actors: [{id: AAA}, {id: BBB}, {id: CCC}]
 issues: [{id: iss, stances: [{actor: AAA, position: 10, salience: 1, capability: 1}]}]
 )";
 
-Scenario load(const std::string& body) { return io::load_scenario_text(kHead + body, "t.yaml", "."); }
+Scenario load(const std::string& body) {
+  return io::load_scenario_text(kHead + body, "t.yaml", ".");
+}
 
 std::string error_of(const std::string& body) {
   try {
@@ -90,16 +92,21 @@ TEST(ScenarioSections, RejectsBadNarratives) {
             "t.yaml:4:38: error: unknown issue 'nope'");
   EXPECT_EQ(error_of("narratives: {stubbornness: {AAA: 2}}\n"),
             "t.yaml:4:34: error: stubbornness of AAA 2 is outside [0, 1]");
-  EXPECT_EQ(error_of("narratives: {campaigns: [{id: c, actor: AAA, targets: [BBB], frame: g, anchor_shift: 0.1}]}\n"),
-            "t.yaml:4:69: error: unknown frame 'g'");
-  EXPECT_EQ(error_of("narratives: {campaigns: [{id: c, actor: AAA, targets: [BBB], start: 3, end: 2, weight: 1}]}\n"),
-            "t.yaml:4:77: error: campaign end 2 must be after its start 3");
+  EXPECT_EQ(
+      error_of(
+          "narratives: {campaigns: [{id: c, actor: AAA, targets: [BBB], frame: g, anchor_shift: 0.1}]}\n"),
+      "t.yaml:4:69: error: unknown frame 'g'");
+  EXPECT_EQ(
+      error_of(
+          "narratives: {campaigns: [{id: c, actor: AAA, targets: [BBB], start: 3, end: 2, weight: 1}]}\n"),
+      "t.yaml:4:77: error: campaign end 2 must be after its start 3");
   EXPECT_EQ(error_of("narratives: {campaigns: [{id: c, actor: AAA, targets: [AAA], weight: 1}]}\n"),
             "t.yaml:4:56: error: campaign 'c' targets its own actor 'AAA'");
   EXPECT_EQ(error_of("narratives: {campaigns: [{id: c, actor: AAA, targets: [BBB]}]}\n"),
             "t.yaml:4:26: error: campaign 'c' has no effect: give weight or anchor_shift");
-  EXPECT_EQ(error_of("narratives: {campaigns: [{id: c, actor: AAA, targets: [BBB], start: 1.5, weight: 1}]}\n"),
-            "t.yaml:4:69: error: start must be a whole number");
+  EXPECT_EQ(
+      error_of("narratives: {campaigns: [{id: c, actor: AAA, targets: [BBB], start: 1.5, weight: 1}]}\n"),
+      "t.yaml:4:69: error: start must be a whole number");
 }
 
 TEST(ScenarioSections, RejectsBadActions) {
@@ -109,9 +116,11 @@ TEST(ScenarioSections, RejectsBadActions) {
             "t.yaml:4:50: error: cost -1 must be >= 0");
   EXPECT_EQ(error_of("actions: [{id: a, actor: AAA, target: BBB, cost: 1, effects: {alignment: 3}}]\n"),
             "t.yaml:4:74: error: effect alignment 3 is outside [-2, 2]");
-  EXPECT_EQ(error_of("actions: [{id: a, kind: bribe, actor: AAA, target: BBB, cost: 1, effects: {alignment: 1}}]\n"),
-            "t.yaml:4:25: error: unknown action kind 'bribe'; expected trade_agreement, investment, "
-            "security_cooperation, aid, visit, lobbying or other");
+  EXPECT_EQ(
+      error_of(
+          "actions: [{id: a, kind: bribe, actor: AAA, target: BBB, cost: 1, effects: {alignment: 1}}]\n"),
+      "t.yaml:4:25: error: unknown action kind 'bribe'; expected trade_agreement, investment, "
+      "security_cooperation, aid, visit, lobbying or other");
   EXPECT_EQ(error_of("actions: [{id: a, actor: AAA, target: AAA, cost: 1, effects: {alignment: 1}}]\n"),
             "t.yaml:4:39: error: an action must link two different actors");
   EXPECT_EQ(error_of("actions: [{id: a, actor: AAA, target: BBB, cost: 1}]\n"),
@@ -130,6 +139,57 @@ TEST(ScenarioSections, KashmirCaseLoads) {
   Scenario s = io::load_scenario(STATECRAFT_SOURCE_DIR "/cases/pakistan/kashmir-narrative.yaml");
   EXPECT_EQ(s.narratives.frames.size(), 2u);
   EXPECT_EQ(s.narratives.campaigns.size(), 3u);
+}
+
+TEST(ScenarioSections, PakistanStrategyHorizonLoads) {
+  Scenario s = io::load_scenario(STATECRAFT_SOURCE_DIR "/cases/pakistan/strategy.yaml");
+  ASSERT_TRUE(s.horizon.has_value());
+  EXPECT_EQ(s.horizon->actor, "PAK");
+  ASSERT_EQ(s.horizon->motions.size(), 5u);
+  EXPECT_EQ(s.horizon->motions[0].motion, "admit_pakistan_2016");
+  EXPECT_EQ(s.horizon->motions[0].sponsors, std::vector<std::string>{"PAK"});
+  EXPECT_TRUE(s.horizon->motions[0].scenario.ends_with("nsg_pakistan.yaml"));
+  ASSERT_TRUE(s.horizon->motions[1].at.has_value());
+  EXPECT_EQ(s.horizon->budgets.size(), 7u);
+  ASSERT_EQ(s.horizon->strategies.size(), 3u);
+  EXPECT_TRUE(s.horizon->strategies[2].kinds.empty());  // mixed: every action
+  EXPECT_EQ(s.actions.size(), 64u);
+}
+
+TEST(ScenarioSections, RejectsBadHorizons) {
+  const std::string head =
+      "name: t\nactors: [{id: A, capabilities: {overall: 1}}, {id: B, capabilities: {overall: 1}}]\n"
+      "forums: [{id: f, members: [A, B], rule: {kind: consensus}}]\n"
+      "motions: [{id: m, forum: f}]\n";
+  auto error = [&](const std::string& horizon) {
+    try {
+      io::load_scenario_text(head + horizon, "h.yaml", ".");
+    } catch (const InputError& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  EXPECT_NE(
+      error("horizon: {budgets: [0, 5], motions: [{forum: f, motion: nope}]}").find("unknown motion 'nope'"),
+      std::string::npos);
+  EXPECT_NE(error("horizon: {budgets: [5, 0], motions: [{forum: f, motion: m}]}").find("increasing"),
+            std::string::npos);
+  EXPECT_NE(error("horizon: {budgets: [], motions: [{forum: f, motion: m}]}").find("must not be empty"),
+            std::string::npos);
+  EXPECT_NE(error("horizon: {budgets: [1], motions: [{forum: g, motion: m}]}").find("unknown forum 'g'"),
+            std::string::npos);
+  EXPECT_NE(
+      error(
+          "horizon: {budgets: [1], motions: [{forum: f, motion: m}], strategies: [{id: s, kinds: [bribe]}]}")
+          .find("unknown action kind 'bribe'"),
+      std::string::npos);
+  EXPECT_NE(error("horizon: {budgets: [1], motions: [{forum: f, motion: m, scenario: missing.yaml}]}")
+                .find("no scenario file"),
+            std::string::npos);
+  EXPECT_NE(error("horizon: {budgets: [1], motions: [{forum: f, motion: m, sponsors: [Z]}]}")
+                .find("unknown actor 'Z'"),
+            std::string::npos);
+  EXPECT_EQ(error("horizon: {budgets: [1], motions: [{forum: f, motion: m}]}"), "no error");
 }
 }  // namespace
 }  // namespace statecraft

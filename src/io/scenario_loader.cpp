@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <limits>
 #include <map>
 #include <set>
@@ -75,7 +76,7 @@ class Builder {
     MapReader top(root, "scenario",
                   {"name", "description", "date", "extends", "actors", "relations", "issues", "forums",
                    "motions", "network", "games", "events", "parameters", "source", "note",
-                   "narratives", "actions"});
+                   "narratives", "actions", "horizon"});
     scenario_.name = top.string("name");
     if (scenario_.name.empty()) throw InputError(root.location, "scenario is missing required key 'name'");
     scenario_.description = top.string("description");
@@ -91,6 +92,7 @@ class Builder {
     if (const RawNode* n = top.optional("events")) read_events(*n);
     if (const RawNode* n = top.optional("narratives")) read_narratives(*n);
     if (const RawNode* n = top.optional("actions")) read_actions(*n);
+    if (const RawNode* n = top.optional("horizon")) read_horizon(*n);
     if (const RawNode* n = top.optional("parameters")) read_parameters(*n);
     return std::move(scenario_);
   }
@@ -522,6 +524,7 @@ class Builder {
         }
       }
       if (const RawNode* gates = map.optional("gates")) {
+        motion.gates_listed = true;
         std::vector<std::string> forum_gates;
         for (const auto& g : forum.gates) forum_gates.push_back(g.id);
         for (const auto& g : list(*gates, "gates")) {
@@ -1119,6 +1122,101 @@ class Builder {
       action.note = map.string("note");
       scenario_.actions.push_back(std::move(action));
     }
+  }
+
+  // --- horizon (statecraft optimize --compare) -------------------------------
+
+  void read_horizon(const RawNode& node) {
+    MapReader map(node, "horizon", {"actor", "motions", "budgets", "strategies", "source", "note"});
+    Horizon h;
+    h.source = map.string("source");
+    h.note = map.string("note");
+    if (const RawNode* actor = map.optional("actor")) {
+      h.actor = as_string(*actor, "actor");
+      require_known(actor_ids_, h.actor, *actor, "actor");
+    }
+    const RawNode& budgets = map.required("budgets");
+    for (const auto& item : list(budgets, "budgets")) {
+      const double b = as_number(item, "budget");
+      check_range(b, 0.0, 1e15, item, "budget");
+      if (!h.budgets.empty() && b <= h.budgets.back()) {
+        throw InputError(item.location, "budgets must be in increasing order");
+      }
+      h.budgets.push_back(b);
+    }
+    if (h.budgets.empty()) throw InputError(budgets.location, "budgets must not be empty");
+    const RawNode& motions = map.required("motions");
+    for (const auto& item : list(motions, "motions")) {
+      MapReader m(item, "horizon motion", {"scenario", "forum", "motion", "at", "sponsors", "weight", "note"});
+      HorizonMotion hm;
+      hm.location = item.location;
+      hm.forum = m.required_string("forum");
+      hm.motion = m.required_string("motion");
+      if (const RawNode* at = m.optional("at")) hm.at = as_date(*at, "at");
+      if (const RawNode* weight = m.optional("weight")) {
+        hm.weight = as_number(*weight, "weight");
+        check_range(hm.weight, 0.0, 1e6, *weight, "weight");
+      }
+      if (const RawNode* file = m.optional("scenario")) {
+        // Another episode of the same world; its ids are checked when it is loaded.
+        const std::filesystem::path relative = as_string(*file, "scenario");
+        const std::filesystem::path path = std::filesystem::path(file->location.file).parent_path() / relative;
+        std::error_code ec;
+        if (!std::filesystem::is_regular_file(path, ec)) {
+          throw InputError(file->location, "no scenario file '" + path.string() + "'");
+        }
+        hm.scenario = path.string();
+        if (const RawNode* sponsors = m.optional("sponsors")) hm.sponsors = as_string_list(*sponsors, "sponsors");
+      } else {
+        require_known(forum_ids_, hm.forum, m.required("forum"), "forum");
+        const Motion* motion = scenario_.find_motion(hm.motion);
+        if (motion == nullptr) {
+          std::vector<std::string> ids;
+          for (const auto& mo : scenario_.motions) ids.push_back(mo.id);
+          require_known(ids, hm.motion, m.required("motion"), "motion");
+        } else if (motion->forum != hm.forum) {
+          throw InputError(m.required("motion").location,
+                           "motion '" + hm.motion + "' is put to forum '" + motion->forum + "', not '" + hm.forum + "'");
+        }
+        hm.sponsors = actor_list(m, "sponsors");
+      }
+      h.motions.push_back(std::move(hm));
+    }
+    if (h.motions.empty()) throw InputError(motions.location, "motions must not be empty");
+    if (const RawNode* strategies = map.optional("strategies")) {
+      std::vector<std::string> ids;
+      std::vector<std::string> action_ids;
+      for (const auto& a : scenario_.actions) action_ids.push_back(a.id);
+      for (const auto& item : list(*strategies, "strategies")) {
+        MapReader st(item, "strategy", {"id", "name", "kinds", "actions", "per_motion", "note"});
+        HorizonStrategy strategy;
+        strategy.id = read_id(st);
+        claim(ids, strategy.id, st.required("id"), "strategy");
+        strategy.name = st.string("name", strategy.id);
+        if (const RawNode* kinds = st.optional("kinds")) {
+          for (const auto& k : list(*kinds, "kinds")) {
+            const std::string text = as_string(k, "kind");
+            auto parsed = parse_action_kind(text);
+            if (!parsed) {
+              throw InputError(k.location, "unknown action kind '" + text +
+                                               "'; expected trade_agreement, investment, security_cooperation, "
+                                               "aid, visit, lobbying or other");
+            }
+            strategy.kinds.push_back(*parsed);
+          }
+        }
+        if (const RawNode* actions = st.optional("actions")) {
+          for (const auto& a : list(*actions, "actions")) {
+            const std::string id = as_string(a, "action");
+            require_known(action_ids, id, a, "action");
+            strategy.actions.push_back(id);
+          }
+        }
+        strategy.per_motion = st.boolean("per_motion").value_or(false);
+        h.strategies.push_back(std::move(strategy));
+      }
+    }
+    scenario_.horizon = std::move(h);
   }
 
   // --- parameters ------------------------------------------------------------

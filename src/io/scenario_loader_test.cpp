@@ -319,6 +319,30 @@ issues:
   EXPECT_EQ(s.find_issue("by_name")->capability_from, "diplomatic");
 }
 
+// A motion without `gates:` clears all of its forum's gates; `gates: []` clears none.
+TEST(Motions, ExplicitEmptyGateListIsKept) {
+  Scenario s = io::load_scenario_text(R"(name: gates
+actors:
+  - {id: PAK}
+  - {id: IND}
+forums:
+  - id: council
+    members: [PAK, IND]
+    rule: {kind: majority}
+    gates:
+      - {id: request, signatures: 1}
+motions:
+  - {id: all_gates, forum: council}
+  - {id: no_gates, forum: council, gates: []}
+  - {id: one_gate, forum: council, gates: [request]}
+)",
+                                      "t.yaml");
+  EXPECT_FALSE(s.find_motion("all_gates")->gates_listed);
+  EXPECT_TRUE(s.find_motion("no_gates")->gates_listed);
+  EXPECT_TRUE(s.find_motion("no_gates")->gates.empty());
+  EXPECT_EQ(s.find_motion("one_gate")->gates, std::vector<std::string>{"request"});
+}
+
 TEST(Capabilities, MissingNamedCapabilityIsAnError) {
   std::string e = error_of(R"(name: x
 actors: [{id: PAK, capabilities: {overall: 1}}]

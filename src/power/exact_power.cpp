@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <limits>
 #include <map>
+#include <span>
 #include <string>
 #include <utility>
 
@@ -30,8 +31,8 @@ struct WeightRange {
 // or enough members alone", the set is always one range.
 WeightRange swing_weights(const VotingGame& game, int members, std::int64_t weight) {
   const auto& alone = game.members_alone_win;
-  if (alone && members >= *alone) return {};                // already wins on numbers
-  if (alone && members + 1 >= *alone) {                     // joining wins on numbers
+  if (alone && members >= *alone) return {};  // already wins on numbers
+  if (alone && members + 1 >= *alone) {       // joining wins on numbers
     if (members >= game.min_members) return {-kUnbounded, game.quota};
     return {-kUnbounded, kUnbounded};
   }
@@ -54,8 +55,8 @@ void add_into(double* __restrict target, const double* __restrict source, std::i
   for (std::int64_t p = 0; p < count; ++p) target[p] += source[p];
 }
 // out[p] = minuend[p] - subtrahend[p] for p < count.
-void subtract_into(double* __restrict out, const double* __restrict minuend, const double* __restrict subtrahend,
-                   std::int64_t count) {
+void subtract_into(double* __restrict out, const double* __restrict minuend,
+                   const double* __restrict subtrahend, std::int64_t count) {
   for (std::int64_t p = 0; p < count; ++p) out[p] = minuend[p] - subtrahend[p];
 }
 // out[p] = (first[p] + second[p]) / 2 for p < count.
@@ -121,7 +122,8 @@ PowerIndices plain_weighted_banzhaf(const VotingGame& game) {
     const std::int64_t split = std::min(weight, quota);
     for (std::int64_t p = 0; p < split; ++p) next[p] = 0.5 * current[p];
     if (split < quota) {
-      average_into(next.data() + split, current.data() + split, current.data() + split - weight, quota - split);
+      average_into(next.data() + split, current.data() + split, current.data() + split - weight,
+                   quota - split);
     }
     std::swap(current, next);
   }
@@ -259,7 +261,8 @@ PowerIndices size_weight_power(const VotingGame& game) {
           const std::int64_t split = std::min(w, others_length);
           for (std::int64_t p = 0; p < split; ++p) current[p] = counts[p];
           if (split < others_length) {
-            subtract_into(current.data() + split, counts + split, previous.data() + split - w, others_length - split);
+            subtract_into(current.data() + split, counts + split, previous.data() + split - w,
+                          others_length - split);
           }
         }
         const int members = vetoes + c;
@@ -272,7 +275,8 @@ PowerIndices size_weight_power(const VotingGame& game) {
         if (upper != c) {
           WeightRange upper_range = swing_weights(game, vetoes + upper, w);
           upper_range = {upper_range.low - veto_weight, upper_range.high - veto_weight};
-          const double upper_count = mirrored_range_sum(current.data(), others_length, others_total, upper_range);
+          const double upper_count =
+              mirrored_range_sum(current.data(), others_length, others_total, upper_range);
           swings += upper_count;
           shapley += upper_count * ordering_share(n, vetoes + upper);
         }
@@ -284,6 +288,232 @@ PowerIndices size_weight_power(const VotingGame& game) {
     result.shapley[static_cast<std::size_t>(i)] = found->second.second;
   }
   return result;
+}
+
+// ---- The split (halves) method -------------------------------------------------------
+
+// The coalitions of a few members, grouped by size and sorted by weight within a size:
+// weights[start[c] .. start[c + 1]) are the weights of the C(h, c) coalitions of size c.
+struct SizedSubsets {
+  std::vector<std::int64_t> weights;
+  std::vector<std::size_t> start;
+  [[nodiscard]] int members() const { return static_cast<int>(start.size()) - 2; }
+  [[nodiscard]] const std::int64_t* begin(int c) const {
+    return weights.data() + start[static_cast<std::size_t>(c)];
+  }
+  [[nodiscard]] std::size_t count(int c) const {
+    return start[static_cast<std::size_t>(c) + 1] - start[static_cast<std::size_t>(c)];
+  }
+};
+
+// Adds members one at a time: the coalitions of size c after adding weight w are those
+// of size c before (without it) merged with those of size c - 1 before shifted by w, so
+// every group stays sorted without a sort. `scratch` is reused between calls.
+void build_subsets(std::span<const std::int64_t> members, SizedSubsets& out,
+                   std::vector<std::int64_t>& scratch) {
+  const std::size_t total = std::size_t{1} << members.size();
+  out.weights.assign(total, 0);
+  scratch.assign(total, 0);
+  out.start.assign(members.size() + 2, 0);
+  std::vector<std::size_t> next_start(members.size() + 2, 0);
+  // Before any member: one empty coalition of size 0.
+  out.start[1] = 1;
+  for (std::size_t c = 2; c < out.start.size(); ++c) out.start[c] = 1;
+  for (std::size_t k = 0; k < members.size(); ++k) {
+    const std::int64_t w = members[k];
+    // Sizes after adding member k: group c has C(k, c) + C(k, c - 1) entries.
+    next_start[0] = 0;
+    for (std::size_t c = 0; c <= k + 1; ++c) {
+      const std::size_t without = out.start[c + 1] - out.start[c];
+      const std::size_t with = c == 0 ? 0 : out.start[c] - out.start[c - 1];
+      next_start[c + 1] = next_start[c] + without + with;
+    }
+    for (std::size_t c = k + 2; c + 1 < next_start.size(); ++c) next_start[c + 1] = next_start[c];
+    for (std::size_t c = 0; c <= k + 1; ++c) {
+      const std::int64_t* a = out.weights.data() + out.start[c];
+      const std::int64_t* a_end = out.weights.data() + out.start[c + 1];
+      const std::int64_t* b = c == 0 ? a_end : out.weights.data() + out.start[c - 1];
+      const std::int64_t* b_end = c == 0 ? a_end : out.weights.data() + out.start[c];
+      std::int64_t* target = scratch.data() + next_start[c];
+      while (a != a_end && b != b_end) *target++ = (*b + w < *a) ? (*b++ + w) : *a++;
+      while (a != a_end) *target++ = *a++;
+      while (b != b_end) *target++ = *b++ + w;
+    }
+    std::swap(out.weights, scratch);
+    std::swap(out.start, next_start);
+  }
+}
+
+// Number of pairs (x from a, y from b), both sorted ascending, with x + y < limit.
+std::uint64_t pairs_below(const std::int64_t* a, std::size_t a_count, const std::int64_t* b,
+                          std::size_t b_count, std::int64_t limit) {
+  std::uint64_t pairs = 0;
+  std::size_t j = b_count;  // b[0 .. j) < limit - x for the current x
+  for (std::size_t i = 0; i < a_count; ++i) {
+    const std::int64_t room = limit - a[i];
+    while (j > 0 && b[j - 1] >= room) --j;
+    if (j == 0) break;  // larger x only lowers the room
+    pairs += j;
+  }
+  return pairs;
+}
+
+// counts[c] = number of coalitions of `members` with c members whose weight lies in
+// range_of(c) (a WeightRange), by the two halves.
+template <typename RangeOf>
+std::vector<std::uint64_t> count_in_ranges(std::span<const std::int64_t> members, RangeOf&& range_of,
+                                           SizedSubsets& first, SizedSubsets& second,
+                                           std::vector<std::int64_t>& scratch) {
+  const std::size_t split = members.size() / 2;
+  build_subsets(members.first(split), first, scratch);
+  build_subsets(members.subspan(split), second, scratch);
+  std::int64_t total = 0;
+  for (std::int64_t w : members) total += w;
+  std::vector<std::uint64_t> counts(members.size() + 1, 0);
+  for (int a = 0; a <= first.members(); ++a) {
+    for (int b = 0; b <= second.members(); ++b) {
+      const WeightRange range = range_of(a + b);
+      if (range.high <= range.low || range.high <= 0 || range.low > total) continue;
+      const std::uint64_t all = static_cast<std::uint64_t>(first.count(a)) * second.count(b);
+      const std::uint64_t below_high =
+          range.high > total
+              ? all
+              : pairs_below(first.begin(a), first.count(a), second.begin(b), second.count(b), range.high);
+      const std::uint64_t below_low =
+          range.low <= 0
+              ? 0
+              : pairs_below(first.begin(a), first.count(a), second.begin(b), second.count(b), range.low);
+      counts[static_cast<std::size_t>(a + b)] += below_high - below_low;
+    }
+  }
+  return counts;
+}
+
+// Both indices by the halves: for every veto player the winning coalitions of the
+// non-veto members, for every distinct non-veto weight the swings among the others.
+PowerIndices halves_power(const VotingGame& game) {
+  const int n = game.size();
+  std::vector<std::int64_t> free_weights;
+  int vetoes = 0;
+  std::int64_t veto_weight = 0;
+  for (int i = 0; i < n; ++i) {
+    const std::int64_t w = game.weights[static_cast<std::size_t>(i)];
+    if (game.is_veto(i)) {
+      ++vetoes;
+      veto_weight += w;
+    } else {
+      free_weights.push_back(w);
+    }
+  }
+  const int m = static_cast<int>(free_weights.size());
+  if (m > kMaxHalvesMembers) {
+    throw PreconditionError("exact power: " + std::to_string(m) +
+                            " members without a veto is beyond the split method (at most " +
+                            std::to_string(kMaxHalvesMembers) + ")");
+  }
+  PowerIndices result;
+  result.banzhaf_raw.assign(static_cast<std::size_t>(n), 0.0);
+  result.shapley.assign(static_cast<std::size_t>(n), 0.0);
+  const double coalitions_of_others = std::ldexp(1.0, -(n - 1));
+  SizedSubsets first;
+  SizedSubsets second;
+  std::vector<std::int64_t> scratch;
+
+  if (vetoes > 0) {
+    const auto counts = count_in_ranges(
+        free_weights,
+        [&](int c) {
+          const WeightRange range = winning_weights(game, vetoes + c);
+          return WeightRange{range.low - veto_weight, range.high - veto_weight};
+        },
+        first, second, scratch);
+    double winning = 0.0;
+    double shapley = 0.0;
+    for (int c = 0; c <= m; ++c) {
+      const auto count = static_cast<double>(counts[static_cast<std::size_t>(c)]);
+      winning += count;
+      shapley += count * ordering_share(n, vetoes + c - 1);
+    }
+    for (int i = 0; i < n; ++i) {
+      if (!game.is_veto(i)) continue;
+      result.banzhaf_raw[static_cast<std::size_t>(i)] = winning * coalitions_of_others;
+      result.shapley[static_cast<std::size_t>(i)] = shapley;
+    }
+  }
+
+  std::map<std::int64_t, std::pair<double, double>> by_weight;
+  std::vector<std::int64_t> others;
+  for (int i = 0; i < n; ++i) {
+    if (game.is_veto(i)) continue;
+    const std::int64_t w = game.weights[static_cast<std::size_t>(i)];
+    auto found = by_weight.find(w);
+    if (found == by_weight.end()) {
+      others = free_weights;
+      others.erase(std::find(others.begin(), others.end(), w));
+      const auto counts = count_in_ranges(
+          others,
+          [&](int c) {
+            const WeightRange range = swing_weights(game, vetoes + c, w);
+            return WeightRange{range.low - veto_weight, range.high - veto_weight};
+          },
+          first, second, scratch);
+      double swings = 0.0;
+      double shapley = 0.0;
+      for (int c = 0; c < m; ++c) {
+        const auto count = static_cast<double>(counts[static_cast<std::size_t>(c)]);
+        swings += count;
+        shapley += count * ordering_share(n, vetoes + c);
+      }
+      found = by_weight.emplace(w, std::pair{swings, shapley}).first;
+    }
+    result.banzhaf_raw[static_cast<std::size_t>(i)] = found->second.first * coalitions_of_others;
+    result.shapley[static_cast<std::size_t>(i)] = found->second.second;
+  }
+  return result;
+}
+
+// Rough operation counts of the two methods, to choose between them.
+struct MethodCosts {
+  double table = 0.0;   // infinite when the table is not allowed
+  double halves = 0.0;  // infinite beyond kMaxHalvesMembers
+};
+
+MethodCosts method_costs(const VotingGame& game) {
+  double free_members = 0.0;
+  double free_total = 0.0;
+  std::map<std::int64_t, int> distinct;
+  bool any_veto = false;
+  for (int i = 0; i < game.size(); ++i) {
+    if (game.is_veto(i)) {
+      any_veto = true;
+      continue;
+    }
+    free_members += 1.0;
+    free_total += static_cast<double>(game.weights[static_cast<std::size_t>(i)]);
+    distinct[game.weights[static_cast<std::size_t>(i)]] += 1;
+  }
+  const double d = static_cast<double>(distinct.size()) + (any_veto ? 1.0 : 0.0);
+  const double infinite = std::numeric_limits<double>::infinity();
+  const double half_rows = std::floor(free_members / 2.0) + 1.0;
+  MethodCosts costs;
+  costs.table = free_members <= kMaxExactSizeMembers && half_rows * (free_total + 1.0) <= kMaxTableCells
+                    ? half_rows * (free_total + 1.0) * (free_members / 2.0 + d)
+                    : infinite;
+  // Per distinct weight: two half lists of 2^(m/2) entries built in about m/2 passes,
+  // then about (m/2 + 1) two-pointer sweeps over each half per range end.
+  costs.halves =
+      free_members <= kMaxHalvesMembers
+          ? d * std::ldexp(1.0, static_cast<int>(free_members / 2.0) + 1) * (free_members + 2.0) * 2.0
+          : infinite;
+  return costs;
+}
+
+PowerIndices both_indices(const VotingGame& game, ExactMethod method) {
+  if (method == ExactMethod::automatic) {
+    const MethodCosts costs = method_costs(game);
+    method = costs.halves < costs.table ? ExactMethod::halves : ExactMethod::size_weight_table;
+  }
+  return method == ExactMethod::halves ? halves_power(game) : size_weight_power(game);
 }
 
 void normalise_banzhaf(PowerIndices& result) {
@@ -303,12 +533,21 @@ bool exact_is_feasible(const VotingGame& game) {
     ++free_members;
     free_total += game.weights[static_cast<std::size_t>(i)];
   }
-  return free_members <= kMaxExactSizeMembers && (free_members / 2 + 1) * (free_total + 1) <= kMaxTableCells;
+  return free_members <= kMaxHalvesMembers || (free_members <= kMaxExactSizeMembers &&
+                                               (free_members / 2 + 1) * (free_total + 1) <= kMaxTableCells);
 }
 
 PowerIndices exact_banzhaf(const VotingGame& game) {
   check_game(game);
-  PowerIndices result = is_plain_weighted(game) ? plain_weighted_banzhaf(game) : size_weight_power(game);
+  PowerIndices result;
+  if (is_plain_weighted(game)) {
+    // O(q·d) unless the halves are cheaper still (few members, a huge quota).
+    const MethodCosts costs = method_costs(game);
+    const double plain_cost = static_cast<double>(game.quota) * static_cast<double>(game.size());
+    result = costs.halves < plain_cost ? halves_power(game) : plain_weighted_banzhaf(game);
+  } else {
+    result = both_indices(game, ExactMethod::automatic);
+  }
   result.shapley.clear();
   normalise_banzhaf(result);
   return result;
@@ -316,14 +555,18 @@ PowerIndices exact_banzhaf(const VotingGame& game) {
 
 PowerIndices exact_shapley(const VotingGame& game) {
   check_game(game);
-  PowerIndices result = size_weight_power(game);
+  PowerIndices result = both_indices(game, ExactMethod::automatic);
   result.banzhaf_raw.clear();
   return result;
 }
 
 PowerIndices exact_power(const VotingGame& game) {
+  return exact_power(game, ExactMethod::automatic);
+}
+
+PowerIndices exact_power(const VotingGame& game, ExactMethod method) {
   check_game(game);
-  PowerIndices result = size_weight_power(game);
+  PowerIndices result = both_indices(game, method);
   normalise_banzhaf(result);
   return result;
 }

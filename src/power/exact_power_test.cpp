@@ -3,15 +3,21 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
 #include <numeric>
 
 #include "core/error.h"
 #include "power/brute_force.h"
+#include "power/eu27_population.h"
+#include "power/game_from_rule.h"
 
 namespace statecraft::power {
 namespace {
 
-double sum(const std::vector<double>& values) { return std::accumulate(values.begin(), values.end(), 0.0); }
+double sum(const std::vector<double>& values) {
+  return std::accumulate(values.begin(), values.end(), 0.0);
+}
 
 // UN Security Council as a weighted game [39; 7×5, 1×10]. Published values: Shapley–Shubik
 // 421/2145 = 0.19627 per permanent member and 4/2145 = 0.001865 per elected member
@@ -140,6 +146,55 @@ TEST(ExactPower, HighQuotaMatchesBruteForce) {
   for (std::size_t i = 0; i < game.weights.size(); ++i) {
     EXPECT_NEAR(exact.shapley[i], brute.shapley[i], 1e-13);
     EXPECT_NEAR(exact.banzhaf_raw[i], brute.banzhaf_raw[i], 1e-13);
+  }
+}
+
+// The known values again through each method on its own (the automatic choice takes
+// the table for these small weights).
+TEST(ExactPower, KnownValuesByEachMethod) {
+  for (ExactMethod method : {ExactMethod::size_weight_table, ExactMethod::halves}) {
+    const PowerIndices unsc = exact_power(security_council(), method);
+    EXPECT_NEAR(unsc.shapley[0], 421.0 / 2145.0, 1e-12);
+    EXPECT_NEAR(unsc.shapley[14], 4.0 / 2145.0, 1e-12);
+    EXPECT_NEAR(unsc.banzhaf_raw[0], 848.0 / 16384.0, 1e-15);
+    EXPECT_NEAR(unsc.banzhaf_raw[14], 84.0 / 16384.0, 1e-15);
+    const PowerIndices eec = exact_power(weighted_game({4, 4, 4, 2, 2, 1}, 12), method);
+    EXPECT_NEAR(eec.shapley[0], 14.0 / 60, 1e-14);
+    EXPECT_NEAR(eec.banzhaf[3], 3.0 / 21, 1e-14);
+    EXPECT_EQ(eec.shapley[5], 0.0);
+    const PowerIndices equal = exact_power(weighted_game({49, 48, 3}, 51), method);
+    for (int i = 0; i < 3; ++i) EXPECT_NEAR(equal.shapley[i], 1.0 / 3, 1e-14);
+  }
+}
+
+// EU Council QMV (55% of 27 states, 65% of population in thousands, blocking minority
+// of 4): the halves (chosen automatically, W-independent) and the size-by-weight table
+// agree to rounding, and the indices sum to 1.
+TEST(ExactPower, Eu27DoubleMajorityMethodsAgree) {
+  DecisionRule rule;
+  rule.kind = RuleKind::double_majority;
+  std::vector<std::string> members;
+  for (const auto& [id, population] : kEu27Population2023Thousands) {
+    members.emplace_back(id);
+    rule.population[members.back()] = population;
+  }
+  const VotingGame game = game_from_rule(rule, members);
+  ASSERT_EQ(game.min_members, 15);
+  ASSERT_EQ(game.members_alone_win, 24);
+  const PowerIndices halves = exact_power(game);
+  const PowerIndices table = exact_power(game, ExactMethod::size_weight_table);
+  for (std::size_t i = 0; i < members.size(); ++i) {
+    EXPECT_NEAR(halves.shapley[i], table.shapley[i], 1e-12) << members[i];
+    EXPECT_NEAR(halves.banzhaf_raw[i], table.banzhaf_raw[i], 1e-12) << members[i];
+  }
+  EXPECT_NEAR(sum(halves.shapley), 1.0, 1e-12);
+  // Germany, the most populous, has the most power; Malta the least.
+  EXPECT_EQ(std::max_element(halves.shapley.begin(), halves.shapley.end()) - halves.shapley.begin(), 0);
+  EXPECT_EQ(std::min_element(halves.shapley.begin(), halves.shapley.end()) - halves.shapley.begin(), 26);
+  // Counts are exact integers: raw Banzhaf times 2^26 is whole.
+  for (double raw : halves.banzhaf_raw) {
+    const double swings = std::ldexp(raw, 26);
+    EXPECT_EQ(swings, std::round(swings));
   }
 }
 

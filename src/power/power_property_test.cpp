@@ -21,7 +21,7 @@ rc::Gen<VotingGame> any_game(bool plain_weighted) {
     const int n = *rc::gen::inRange(1, 17);
     VotingGame game;
     game.weights = *rc::gen::container<std::vector<std::int64_t>>(static_cast<std::size_t>(n),
-                                                                   rc::gen::inRange<std::int64_t>(0, 41));
+                                                                  rc::gen::inRange<std::int64_t>(0, 41));
     std::int64_t total = 0;
     for (std::int64_t w : game.weights) total += w;
     if (total == 0) game.weights[0] = total = 1;
@@ -30,7 +30,8 @@ rc::Gen<VotingGame> any_game(bool plain_weighted) {
       if (*rc::gen::arbitrary<bool>()) game.min_members = *rc::gen::inRange(0, n + 1);
       if (*rc::gen::arbitrary<bool>()) game.members_alone_win = *rc::gen::inRange(1, n + 1);
       if (*rc::gen::arbitrary<bool>()) {
-        game.veto = *rc::gen::container<std::vector<bool>>(static_cast<std::size_t>(n), rc::gen::weightedElement<bool>({{1, true}, {4, false}}));
+        game.veto = *rc::gen::container<std::vector<bool>>(
+            static_cast<std::size_t>(n), rc::gen::weightedElement<bool>({{1, true}, {4, false}}));
       }
     }
     return game;
@@ -48,6 +49,39 @@ RC_GTEST_PROP(PowerProperties, ExactEqualsEnumeration, ()) {
   const VotingGame game = *any_game(false);
   const PowerIndices exact = exact_power(game);
   const PowerIndices brute = brute_force_power(game);
+  expect_same(exact.banzhaf_raw, brute.banzhaf_raw, 1e-12);
+  expect_same(exact.banzhaf, brute.banzhaf, 1e-12);
+  expect_same(exact.shapley, brute.shapley, 1e-12);
+}
+
+// Each exact method on its own (automatic picks one by cost, so it would test only one).
+RC_GTEST_PROP(PowerProperties, BothExactMethodsEqualEnumeration, ()) {
+  const VotingGame game = *any_game(false);
+  const PowerIndices brute = brute_force_power(game);
+  for (ExactMethod method : {ExactMethod::size_weight_table, ExactMethod::halves}) {
+    const PowerIndices exact = exact_power(game, method);
+    expect_same(exact.banzhaf_raw, brute.banzhaf_raw, 1e-12);
+    expect_same(exact.banzhaf, brute.banzhaf, 1e-12);
+    expect_same(exact.shapley, brute.shapley, 1e-12);
+  }
+}
+
+// Random double-majority games (the EU Council's shape): populations up to 10^6, so the
+// size-by-weight table would be large and the halves do the work; a state share, a
+// population quota and a "fewer than k against" clause.
+RC_GTEST_PROP(PowerProperties, DoubleMajorityByHalvesEqualsEnumeration, ()) {
+  const int n = *rc::gen::inRange(1, 17);
+  VotingGame game;
+  game.weights = *rc::gen::container<std::vector<std::int64_t>>(static_cast<std::size_t>(n),
+                                                                rc::gen::inRange<std::int64_t>(1, 1'000'001));
+  std::int64_t total = 0;
+  for (std::int64_t w : game.weights) total += w;
+  game.quota = *rc::gen::inRange<std::int64_t>(1, total + 1);
+  game.min_members = *rc::gen::inRange(0, n + 1);
+  const int blocking = *rc::gen::inRange(1, 5);
+  if (n - blocking + 1 >= 1) game.members_alone_win = n - blocking + 1;
+  const PowerIndices brute = brute_force_power(game);
+  const PowerIndices exact = exact_power(game, ExactMethod::halves);
   expect_same(exact.banzhaf_raw, brute.banzhaf_raw, 1e-12);
   expect_same(exact.banzhaf, brute.banzhaf, 1e-12);
   expect_same(exact.shapley, brute.shapley, 1e-12);

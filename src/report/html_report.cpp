@@ -1,5 +1,9 @@
 #include "report/html_report.h"
 
+#include <algorithm>
+#include <cctype>
+#include <string>
+
 #include "report/svg.h"
 
 namespace statecraft::report {
@@ -16,7 +20,8 @@ footer{margin-top:3em;color:#666;font-size:.85em;border-top:1px solid #ccc;paddi
 bool looks_numeric(const std::string& text) {
   if (text.empty()) return false;
   for (char c : text) {
-    if (!(std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '+' || c == 'e' || c == '%')) {
+    if (!(std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '+' || c == 'e' ||
+          c == '%')) {
       return false;
     }
   }
@@ -31,7 +36,8 @@ std::string render(const HtmlReport& report) {
   html += "<h1>" + escape_xml(report.title) + "</h1>";
   if (!report.subtitle.empty()) html += "<p class=\"subtitle\">" + escape_xml(report.subtitle) + "</p>";
   for (const auto& section : report.sections) {
-    html += "\n<section><h2>" + escape_xml(section.title) + "</h2>";
+    const std::string heading = "h" + std::to_string(std::clamp(section.level, 2, 4));
+    html += "\n<section><" + heading + ">" + escape_xml(section.title) + "</" + heading + ">";
     for (const auto& p : section.paragraphs) html += "<p>" + escape_xml(p) + "</p>";
     for (const auto& f : section.figures) html += "<figure>" + f + "</figure>";
     for (const auto& t : section.tables) {
@@ -41,7 +47,8 @@ std::string render(const HtmlReport& report) {
       for (const auto& row : t.rows) {
         html += "<tr>";
         for (const auto& cell : row) {
-          html += std::string(looks_numeric(cell) ? "<td class=\"num\">" : "<td>") + escape_xml(cell) + "</td>";
+          html +=
+              std::string(looks_numeric(cell) ? "<td class=\"num\">" : "<td>") + escape_xml(cell) + "</td>";
         }
         html += "</tr>";
       }

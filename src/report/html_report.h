@@ -16,6 +16,7 @@ struct Section {
   std::vector<std::string> paragraphs;  // plain text, escaped on output
   std::vector<std::string> figures;     // SVG markup from svg.h
   std::vector<Table> tables;
+  int level = 2;  // heading level: 2 for a chapter of its own, 3 inside one
 };
 
 struct HtmlReport {

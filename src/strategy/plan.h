@@ -15,6 +15,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <span>
 #include <string>
 #include <vector>
@@ -35,26 +36,55 @@ struct StrategyParams {
 };
 
 // The scenario with the chosen actions' effects added to its relations (created when
-// absent), each dimension clamped to its range. Indices into scenario.actions.
+// absent), each dimension clamped to its range. Indices into scenario.actions, or into
+// `menu` for the second form (a horizon's actions applied to an episode's world).
 Scenario apply_actions(const Scenario& scenario, std::span<const std::size_t> chosen);
+Scenario apply_actions(const Scenario& scenario, std::span<const Action> menu,
+                       std::span<const std::size_t> chosen);
 
 // Exact pass probability of `motion` in `forum` after the chosen actions.
+//
+// An action changes only the relations between its actor and its target, and a member's
+// lean depends only on the relations that touch it (docs/vote-model.md), so the
+// evaluator keeps the members' base leans and, per candidate plan, recomputes the
+// influence of just the members an action touches, on a small copy of their own
+// relations; bloc discipline, ballots and the tally follow. The tally programme is built
+// once. This is the same arithmetic as forum::member_votes + forum::pass_probability on
+// apply_actions(...) (tests check agreement to 1e-12); `exact_pass_probability` takes
+// that long way. Not thread-safe: evaluations reuse mutable workspaces.
 class PlanEvaluator {
  public:
   PlanEvaluator(const Scenario& scenario, const std::string& forum, const std::string& motion);
+  // Indices of later calls refer to `menu`, which must outlive the evaluator.
+  PlanEvaluator(const Scenario& scenario, std::span<const Action> menu, const std::string& forum,
+                const std::string& motion);
+  PlanEvaluator(const PlanEvaluator&) = delete;
+  PlanEvaluator& operator=(const PlanEvaluator&) = delete;
+  ~PlanEvaluator();
+
   [[nodiscard]] double pass_probability(std::span<const std::size_t> chosen) const;
+  // The same through a full copy of the scenario and the forum engine.
+  [[nodiscard]] double exact_pass_probability(std::span<const std::size_t> chosen) const;
   // Members' utilities (after bloc discipline) under the chosen actions, forum order.
   [[nodiscard]] std::vector<double> utilities(std::span<const std::size_t> chosen) const;
+  // Whether action k can change any member's lean on this motion.
+  [[nodiscard]] bool touches(std::size_t k) const;
   [[nodiscard]] const Scenario& scenario() const { return scenario_; }
+  [[nodiscard]] std::span<const Action> menu() const { return menu_; }
   [[nodiscard]] const Forum& forum() const { return *forum_; }
   [[nodiscard]] const Motion& motion() const { return *motion_; }
   [[nodiscard]] const forum::VoteParams& vote_params() const { return vote_; }
 
  private:
+  struct Workspace;
+  const std::vector<double>& evaluate_utilities(std::span<const std::size_t> chosen) const;
+
   const Scenario& scenario_;
+  std::span<const Action> menu_;
   const Forum* forum_;
   const Motion* motion_;
   forum::VoteParams vote_;
+  std::unique_ptr<Workspace> ws_;
 };
 
 struct PlanStep {

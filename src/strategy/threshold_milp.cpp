@@ -193,9 +193,9 @@ std::optional<std::vector<std::size_t>> solve_threshold_milp(const Forum& forum,
   if (!budget.terms.empty()) model.add(std::move(budget));
 
   for (const auto& gate : forum.gates) {
-    if (!motion.gates.empty() && std::find(motion.gates.begin(), motion.gates.end(), gate.id) == motion.gates.end()) {
-      continue;
-    }
+    // Every gate when the motion lists none; with a list (even `gates: []`), only those.
+    const bool listed = motion.gates_listed || !motion.gates.empty();
+    if (listed && std::find(motion.gates.begin(), motion.gates.end(), gate.id) == motion.gates.end()) continue;
     if (gate.rule) {
       model.rule(*gate.rule);
     } else {
