@@ -248,13 +248,13 @@ PYBIND11_MODULE(_statecraft, m) {
   m.def(
       "corridor",
       [](const py::object& world, const std::vector<std::string>& close, const std::vector<std::string>& set,
-         const std::string& sweep_threat, std::size_t points, const std::string& at) {
-        api::CorridorRequest request{world_input(world, at), close, set, sweep_threat, points};
+         const std::string& sweep_threat, std::size_t points, const std::string& routing, const std::string& at) {
+        api::CorridorRequest request{world_input(world, at), close, set, sweep_threat, points, routing};
         Held held{world};
         return to_python(without_gil([&] { return api::corridor(request); }).json);
       },
       py::arg("world"), py::arg("close") = std::vector<std::string>{}, py::arg("set") = std::vector<std::string>{},
-      py::arg("sweep_threat") = "", py::arg("points") = 21, py::arg("at") = "");
+      py::arg("sweep_threat") = "", py::arg("points") = 21, py::arg("routing") = "automatic", py::arg("at") = "");
 
   m.def(
       "game",

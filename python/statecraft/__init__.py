@@ -152,16 +152,18 @@ def optimize(scenario, *, forum: str, motion: str, budget: float, target: float 
 
 
 def corridor(scenario, *, close=(), set=None, sweep_threat: str | None = None, points: int = 21,
-             at: str | None = None) -> CorridorResult:
+             routing: str = "automatic", at: str | None = None) -> CorridorResult:
     """Security-adjusted routing, shocks and threat sweeps: ``statecraft corridor``.
 
     ``close`` is a list of edge or node ids; ``set`` a dict (or list of ``"NAME=V"``) of
-    ``risk.GROUP``, ``risk.ID`` or parameter values.
+    ``risk.GROUP``, ``risk.ID`` or parameter values. ``routing`` is automatic, joint
+    (exact: one min-cost flow or the multi-commodity LP) or sequential (fast).
     """
     out = _c.corridor(_world(scenario), close=_strings("close", close), set=_settings(set),
-                      sweep_threat=_str("sweep_threat", sweep_threat), points=_int("points", points), at=_str("at", at))
+                      sweep_threat=_str("sweep_threat", sweep_threat), points=_int("points", points),
+                      routing=_str("routing", routing), at=_str("at", at))
     return CorridorResult(out, {"close": list(close), "set": _settings(set), "sweep_threat": sweep_threat,
-                                "points": points, "at": at})
+                                "points": points, "routing": routing, "at": at})
 
 
 def game(scenario, *, game: str, samples: int = 0, seed: int = 1, close=(), set=None,

@@ -129,6 +129,7 @@ def corridor(
     set: Mapping[str, float] | Sequence[str] | None = None,
     sweep_threat: str | None = None,
     points: int = 21,
+    routing: str = "automatic",
     at: str | None = None,
 ) -> CorridorResult:
     """Security-adjusted routing, shocks and threat sweeps of the corridor network."""

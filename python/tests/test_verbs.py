@@ -99,6 +99,9 @@ def test_corridor_closure_and_sweep_equal_cli(cli):
     sweep = sc.corridor(path, sweep_threat="ttp", points=5)
     assert sweep.to_dict() == cli("corridor", path, "--sweep-threat", "ttp", "--points", 5)
     assert set(sweep.to_pandas()["activity"]) == {p["activity"] for p in sweep["sweep"]["points"]}
+    sequential = sc.corridor(path, close=["torkham"], routing="sequential")
+    assert sequential.to_dict() == cli("corridor", path, "--close", "torkham", "--routing", "sequential")
+    assert sequential["method"] == "sequential"
 
 
 def test_game_equals_cli(cli):

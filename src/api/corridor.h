@@ -17,6 +17,7 @@ struct CorridorRequest {
   std::vector<std::string> set;    // --set risk.X=V or PARAMETER=V (repeatable)
   std::string sweep_threat;        // --sweep-threat GROUP
   std::size_t points = 21;
+  std::string routing = "automatic";  // automatic, joint or sequential
 };
 
 struct CorridorOutput {

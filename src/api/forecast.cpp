@@ -1,43 +1,13 @@
 #include "api/forecast.h"
 
+#include "analysis/forecast.h"
 #include "bargain/model.h"
-#include "bargain/monte_carlo.h"
 #include "core/error.h"
 #include "io/table_loader.h"
 
 namespace statecraft::api {
 
-namespace {
-
-using Json = nlohmann::ordered_json;  // keeps actors in input order
-
-Json trajectory_json(const Issue& issue, const bargain::Trajectory& trajectory) {
-  Json out;
-  out["model"] = trajectory.model;
-  out["rounds"] = Json::array();
-  for (const auto& round : trajectory.rounds) {
-    Json positions = Json::object();
-    for (std::size_t i = 0; i < issue.stances.size(); ++i) positions[issue.stances[i].actor] = round.positions[i];
-    Json moves = Json::array();
-    for (const auto& move : round.moves) {
-      moves.push_back({{"actor", issue.stances[move.actor].actor},
-                       {"proposer", issue.stances[move.proposer].actor},
-                       {"offer", bargain::to_string(move.kind)},
-                       {"from", move.from_position},
-                       {"to", move.to_position}});
-    }
-    Json entry = {{"round", round.index}, {"median", round.median}, {"mean", round.mean}, {"positions", positions}};
-    if (trajectory.model == "bdm") entry["moves"] = moves;
-    out["rounds"].push_back(entry);
-  }
-  out["forecast"] = trajectory.forecast;
-  out["converged"] = trajectory.converged;
-  out["stopped"] = trajectory.stopped;
-  if (trajectory.stopped == "cycle") out["cycle_length"] = trajectory.cycle_length;
-  return out;
-}
-
-}  // namespace
+using Json = nlohmann::ordered_json;
 
 ForecastOutput forecast(const ForecastRequest& request) {
   const bool from_scenario = !request.world.path.empty() || request.world.loaded != nullptr;
@@ -49,6 +19,9 @@ ForecastOutput forecast(const ForecastRequest& request) {
   }
   if (request.samples < 0) flag_error("--samples", "must not be negative");
   if (request.noise < 0.0) flag_error("--noise", "must not be negative");
+  if (request.noise > 0.0 && request.samples == 0) {
+    flag_error("--noise", "is the Monte Carlo position noise: give --samples N with it");
+  }
   std::vector<bargain::Model> models;
   if (request.model == "all") {
     models.assign(std::begin(bargain::kAllModels), std::end(bargain::kAllModels));
@@ -81,33 +54,22 @@ ForecastOutput forecast(const ForecastRequest& request) {
 
   ForecastOutput output;
   for (const auto& stance : issue.stances) output.actors.push_back(stance.actor);
+  analysis::ForecastSpec spec;
+  spec.models = models;
+  spec.rounds = request.rounds;
+  spec.samples = request.samples;
+  spec.seed = request.seed;
+  spec.noise = request.noise;
   Json results = Json::array();
-  for (bargain::Model model : models) {
-    const bargain::Trajectory trajectory = bargain::run_model(model, issue, parameters, request.rounds);
-    PositionMatrix matrix{trajectory.model, trajectory.rounds.size(), {}};
-    matrix.positions.reserve(trajectory.rounds.size() * issue.stances.size());
-    for (const auto& round : trajectory.rounds) {
-      matrix.positions.insert(matrix.positions.end(), round.positions.begin(), round.positions.end());
+  for (auto& model : analysis::forecast(issue, parameters, spec)) {
+    // The trajectory again as one flat round-major buffer, for NumPy.
+    PositionMatrix matrix{model["model"].get<std::string>(), model["rounds"].size(), {}};
+    matrix.positions.reserve(matrix.rounds * output.actors.size());
+    for (const auto& round : model["rounds"]) {
+      for (const auto& actor : output.actors) matrix.positions.push_back(round["positions"][actor].get<double>());
     }
     output.trajectories.push_back(std::move(matrix));
-    Json out = trajectory_json(issue, trajectory);
-    if (request.samples > 0) {
-      bargain::MonteCarloSpec spec;
-      spec.samples = request.samples;
-      spec.seed = request.seed;
-      spec.interval_mass = parameters.get("monte_carlo.interval");
-      spec.position_noise = request.noise;
-      const auto rounds = request.rounds;
-      const bargain::MonteCarloResult mc = bargain::run_monte_carlo(
-          issue, [&](const Issue& sample) { return bargain::run_model(model, sample, parameters, rounds).forecast; },
-          spec);
-      out["interval"] = {mc.low, mc.high};
-      out["interval_mass"] = spec.interval_mass;
-      out["samples"] = request.samples;
-      out["seed"] = request.seed;
-      out["mean_forecast"] = mc.mean;
-    }
-    results.push_back(std::move(out));
+    results.push_back(std::move(model));
   }
   output.json = models.size() == 1 ? results.front() : Json{{"models", results}};
   return output;

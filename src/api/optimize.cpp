@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "strategy/plan.h"
+#include "analysis/strategy.h"
 
 namespace statecraft::api {
 
@@ -21,31 +21,7 @@ nlohmann::json optimize(const OptimizeRequest& request) {
   if (scenario.actions.empty()) {
     flag_error("SCENARIO", request.world.path + " declares no actions: (nothing to optimise over)");
   }
-  strategy::StrategyParams params = strategy::StrategyParams::from(scenario.parameters);
-  if (request.target) params.target_p = *request.target;
-  const strategy::Plan plan = strategy::optimize(scenario, forum->id, motion->id, request.budget, params);
-
-  nlohmann::json result;
-  result["forum"] = forum->id;
-  result["motion"] = motion->id;
-  result["budget"] = request.budget;
-  result["target"] = params.target_p;
-  result["p_before"] = plan.p_before;
-  result["p_after"] = plan.p_after;
-  result["cost"] = plan.cost;
-  result["meets_target"] = plan.meets_target;
-  result["method"] = plan.method;
-  result["plan"] = nlohmann::json::array();
-  for (const auto& step : plan.steps) {
-    result["plan"].push_back({{"action", step.action}, {"cost", step.cost}, {"marginal", step.marginal}});
-  }
-  if (plan.method != "enumeration") {
-    result["milp_feasible"] = plan.milp_feasible;
-    nlohmann::json milp = nlohmann::json::array();
-    for (std::size_t a : plan.milp_actions) milp.push_back(scenario.actions[a].id);
-    result["milp_plan"] = milp;
-  }
-  return result;
+  return analysis::optimize(scenario, *forum, *motion, request.budget, request.target);
 }
 
 }  // namespace statecraft::api

@@ -3,9 +3,8 @@
 #include <cmath>
 
 #include "core/error.h"
-#include "power/exact_power.h"
+#include "analysis/power.h"
 #include "power/game_from_rule.h"
-#include "power/monte_carlo_power.h"
 
 namespace statecraft::api {
 
@@ -62,33 +61,11 @@ nlohmann::json power(const PowerRequest& request) {
     for (std::size_t i = 0; i < game.weights.size(); ++i) members.push_back(std::to_string(i + 1));
   }
 
-  power::PowerIndices indices;
   try {
-    if (request.samples == 0 && power::exact_is_feasible(game)) {
-      indices = power::exact_power(game);
-    } else {
-      indices = power::monte_carlo_power(game, request.samples > 0 ? request.samples : kDefaultPowerSamples,
-                                         request.seed);
-    }
+    return analysis::power(game, members, from_scenario, request.samples, request.seed);
   } catch (const PreconditionError& e) {
     flag_error(from_scenario ? "--forum" : "--quota", e.what());
   }
-
-  nlohmann::json out;
-  if (from_scenario) out["members"] = members;
-  out["banzhaf"] = indices.banzhaf;
-  out["banzhaf_raw"] = indices.banzhaf_raw;
-  out["shapley"] = indices.shapley;
-  out["method"] = indices.samples > 0 ? "monte_carlo" : "exact";
-  out["quota"] = game.quota;
-  out["weights"] = game.weights;  // as scored: integers after decimal scaling
-  if (indices.samples > 0) {
-    out["samples"] = indices.samples;
-    out["banzhaf_error"] = indices.banzhaf_error;
-    out["banzhaf_raw_error"] = indices.banzhaf_raw_error;
-    out["shapley_error"] = indices.shapley_error;
-  }
-  return out;
 }
 
 }  // namespace statecraft::api

@@ -17,11 +17,9 @@ struct PowerRequest {
   std::string forum;
   std::optional<double> quota;
   std::vector<double> weights;
-  std::size_t samples = 0;  // 0: exact when feasible, else kDefaultPowerSamples
+  std::size_t samples = 0;  // 0: exact when feasible, else analysis::kDefaultPowerSamples
   std::uint64_t seed = 1;
 };
-
-inline constexpr std::size_t kDefaultPowerSamples = 100'000;
 
 // Exactly what `statecraft power --format json` prints.
 [[nodiscard]] nlohmann::json power(const PowerRequest& request);
