@@ -13,7 +13,7 @@ DEMO_EPISODES ?= $(filter-out $(DEMO_WORLD),$(sort $(wildcard $(dir $(DEMO_WORLD
 DEMO_OUT   ?= out/report.html
 DEMO_SEED  ?= 1
 
-.PHONY: all bootstrap configure build demo test asan-test fuzz format tidy clean
+.PHONY: all bootstrap configure build demo test asan-test fuzz python format tidy clean
 
 all: build
 
@@ -36,9 +36,19 @@ demo: build
 test: build
 	@ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
 
+# The Python module, installed into a local virtual environment (.venv) made with
+# Debian's python3-venv; numpy, pandas and matplotlib come from Debian's packages
+# through --system-site-packages. Then: .venv/bin/python -c "import statecraft".
+VENV ?= .venv
+python: build
+	@test -x $(VENV)/bin/python || /usr/bin/python3 -m venv --system-site-packages $(VENV)
+	@site=$$($(VENV)/bin/python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])') && \
+	  rm -rf "$$site/statecraft" && cp -r $(BUILD)/python/statecraft "$$site/statecraft" && \
+	  echo "statecraft installed in $(VENV) ($$site/statecraft)"
+
 # The unit, golden and CLI tests again under AddressSanitizer and UBSan.
 asan-test: bootstrap
-	@$(CMAKE) -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DSTATECRAFT_SANITIZE=ON -DSTATECRAFT_BENCH=OFF >/dev/null
+	@$(CMAKE) -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DSTATECRAFT_SANITIZE=ON -DSTATECRAFT_BENCH=OFF -DSTATECRAFT_PYTHON=OFF >/dev/null
 	@cmake --build $(ASAN_BUILD) -j $(JOBS)
 	@ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS)
 
@@ -52,4 +62,4 @@ tidy: configure
 	@clang-tidy -p $(BUILD) --quiet $$(git ls-files 'src/*.cpp' 'apps/*.cpp' | grep -v _test.cpp)
 
 clean:
-	@rm -rf $(BUILD) $(ASAN_BUILD) build-fuzz
+	@rm -rf $(BUILD) $(ASAN_BUILD) build-fuzz $(VENV)

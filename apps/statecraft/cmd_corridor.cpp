@@ -89,28 +89,6 @@ std::string sweep_svg(const corridor::SweepResult& s) {
   return report::render(chart);
 }
 
-nlohmann::json sweep_json(const corridor::SweepResult& s) {
-  nlohmann::json points = nlohmann::json::array();
-  for (std::size_t i = 0; i < s.points.size(); ++i) {
-    const auto& p = s.points[i];
-    nlohmann::json share = nlohmann::json::object();
-    nlohmann::json elasticity = nlohmann::json::object();
-    nlohmann::json net = nlohmann::json::object();
-    for (std::size_t c = 0; c < s.countries.size(); ++c) {
-      share[s.countries[c]] = p.hub_share[c];
-      elasticity[s.countries[c]] = s.elasticity(c, i);
-      net[s.countries[c]] = p.net_cost_usd[c];
-    }
-    points.push_back({{"activity", p.activity},
-                      {"total_cost", p.total_cost},
-                      {"unmet", p.unmet},
-                      {"hub_share", share},
-                      {"elasticity", elasticity},
-                      {"net_cost_usd", net}});
-  }
-  return {{"group", s.group}, {"points", points}};
-}
-
 void print_sweep(const corridor::SweepResult& s) {
   std::vector<std::size_t> shown;
   for (std::size_t c = 0; c < s.countries.size(); ++c) {
@@ -180,7 +158,7 @@ void register_corridor(CLI::App& app, Context& context) {
       }
       const corridor::SweepResult sweep = corridor::sweep_threat(scenario.network, parameters, shocks,
                                                                  options->sweep_threat, options->points);
-      result = {{"sweep", sweep_json(sweep)}};
+      result = {{"sweep", analysis::sweep_json(sweep)}};
       if (!options->svg.empty()) io::write_file_atomically(options->svg, sweep_svg(sweep));
       if (options->format == "json") {
         fmt::print("{}\n", result.dump());

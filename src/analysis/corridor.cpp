@@ -76,4 +76,26 @@ nlohmann::json route_json(const Scenario& scenario, const corridor::Shocks& shoc
   return result;
 }
 
+nlohmann::json sweep_json(const corridor::SweepResult& s) {
+  nlohmann::json points = nlohmann::json::array();
+  for (std::size_t i = 0; i < s.points.size(); ++i) {
+    const auto& p = s.points[i];
+    nlohmann::json share = nlohmann::json::object();
+    nlohmann::json elasticity = nlohmann::json::object();
+    nlohmann::json net = nlohmann::json::object();
+    for (std::size_t c = 0; c < s.countries.size(); ++c) {
+      share[s.countries[c]] = p.hub_share[c];
+      elasticity[s.countries[c]] = s.elasticity(c, i);
+      net[s.countries[c]] = p.net_cost_usd[c];
+    }
+    points.push_back({{"activity", p.activity},
+                      {"total_cost", p.total_cost},
+                      {"unmet", p.unmet},
+                      {"hub_share", share},
+                      {"elasticity", elasticity},
+                      {"net_cost_usd", net}});
+  }
+  return {{"group", s.group}, {"points", points}};
+}
+
 }  // namespace statecraft::analysis

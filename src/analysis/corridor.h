@@ -6,6 +6,7 @@
 
 #include "core/scenario.h"
 #include "corridor/routing.h"
+#include "corridor/sweep.h"
 
 namespace statecraft::analysis {
 
@@ -19,5 +20,9 @@ nlohmann::json route(const Scenario& scenario, const corridor::Shocks& shocks);
 // unshocked base is routed here with the same parameters when needed).
 nlohmann::json route_json(const Scenario& scenario, const corridor::Shocks& shocks,
                           const corridor::CorridorResult& routed, const corridor::RoutingParameters& parameters);
+
+// A threat sweep as JSON: per point, the activity, total cost, unmet demand and each
+// country's hub share, its elasticity to the activity and its net cost.
+nlohmann::json sweep_json(const corridor::SweepResult& sweep);
 
 }  // namespace statecraft::analysis
