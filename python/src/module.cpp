@@ -40,18 +40,12 @@ struct PyScenario {
 template <class Json>
 py::object to_python(const Json& value) {
   switch (value.type()) {
-    case nlohmann::json::value_t::null:
-      return py::none();
-    case nlohmann::json::value_t::boolean:
-      return py::bool_(value.template get<bool>());
-    case nlohmann::json::value_t::number_integer:
-      return py::int_(value.template get<std::int64_t>());
-    case nlohmann::json::value_t::number_unsigned:
-      return py::int_(value.template get<std::uint64_t>());
-    case nlohmann::json::value_t::number_float:
-      return py::float_(value.template get<double>());
-    case nlohmann::json::value_t::string:
-      return py::str(value.template get_ref<const std::string&>());
+    case nlohmann::json::value_t::null: return py::none();
+    case nlohmann::json::value_t::boolean: return py::bool_(value.template get<bool>());
+    case nlohmann::json::value_t::number_integer: return py::int_(value.template get<std::int64_t>());
+    case nlohmann::json::value_t::number_unsigned: return py::int_(value.template get<std::uint64_t>());
+    case nlohmann::json::value_t::number_float: return py::float_(value.template get<double>());
+    case nlohmann::json::value_t::string: return py::str(value.template get_ref<const std::string&>());
     case nlohmann::json::value_t::array: {
       py::list out;
       for (const auto& item : value) out.append(to_python(item));
@@ -62,8 +56,7 @@ py::object to_python(const Json& value) {
       for (auto it = value.begin(); it != value.end(); ++it) out[py::str(it.key())] = to_python(it.value());
       return out;
     }
-    default:
-      throw py::type_error("unsupported JSON value");
+    default: throw py::type_error("unsupported JSON value");
   }
 }
 
@@ -132,15 +125,16 @@ PYBIND11_MODULE(_statecraft, m) {
       .def_property_readonly("games", [](const PyScenario& s) { return ids_of(s.scenario->games); })
       .def_property_readonly("actions", [](const PyScenario& s) { return ids_of(s.scenario->actions); })
       .def("__repr__", [](const PyScenario& s) {
-        return "<statecraft.Scenario " + s.path + ": " + std::to_string(s.scenario->actors.size()) + " actors, " +
-               std::to_string(s.scenario->issues.size()) + " issues, " +
+        return "<statecraft.Scenario " + s.path + ": " + std::to_string(s.scenario->actors.size()) +
+               " actors, " + std::to_string(s.scenario->issues.size()) + " issues, " +
                std::to_string(s.scenario->forums.size()) + " forums>";
       });
 
   m.def(
       "load_scenario",
       [](const std::filesystem::path& path) {
-        auto scenario = without_gil([&] { return std::make_shared<const Scenario>(io::load_scenario(path)); });
+        auto scenario =
+            without_gil([&] { return std::make_shared<const Scenario>(io::load_scenario(path)); });
         return PyScenario{std::move(scenario), path.string()};
       },
       py::arg("path"));
@@ -171,8 +165,9 @@ PYBIND11_MODULE(_statecraft, m) {
 
   m.def(
       "forecast",
-      [](const py::object& world, const std::string& issue, const std::string& table, const std::string& model,
-         std::optional<int> rounds, int samples, std::uint64_t seed, double noise, const std::string& at) {
+      [](const py::object& world, const std::string& issue, const std::string& table,
+         const std::string& model, std::optional<int> rounds, int samples, std::uint64_t seed, double noise,
+         const std::string& at) {
         api::ForecastRequest request;
         request.world = world_input(world, at);
         request.issue = issue;
@@ -242,19 +237,21 @@ PYBIND11_MODULE(_statecraft, m) {
         Held held{world};
         return to_python(without_gil([&] { return api::optimize(request); }));
       },
-      py::arg("world"), py::arg("forum"), py::arg("motion"), py::arg("budget"), py::arg("target") = py::none(),
-      py::arg("at") = "");
+      py::arg("world"), py::arg("forum"), py::arg("motion"), py::arg("budget"),
+      py::arg("target") = py::none(), py::arg("at") = "");
 
   m.def(
       "corridor",
       [](const py::object& world, const std::vector<std::string>& close, const std::vector<std::string>& set,
-         const std::string& sweep_threat, std::size_t points, const std::string& routing, const std::string& at) {
+         const std::string& sweep_threat, std::size_t points, const std::string& routing,
+         const std::string& at) {
         api::CorridorRequest request{world_input(world, at), close, set, sweep_threat, points, routing};
         Held held{world};
         return to_python(without_gil([&] { return api::corridor(request); }).json);
       },
-      py::arg("world"), py::arg("close") = std::vector<std::string>{}, py::arg("set") = std::vector<std::string>{},
-      py::arg("sweep_threat") = "", py::arg("points") = 21, py::arg("routing") = "automatic", py::arg("at") = "");
+      py::arg("world"), py::arg("close") = std::vector<std::string>{},
+      py::arg("set") = std::vector<std::string>{}, py::arg("sweep_threat") = "", py::arg("points") = 21,
+      py::arg("routing") = "automatic", py::arg("at") = "");
 
   m.def(
       "game",

@@ -61,7 +61,8 @@ nlohmann::json route(const Scenario& scenario, const corridor::Shocks& shocks) {
 }
 
 nlohmann::json route_json(const Scenario& scenario, const corridor::Shocks& shocks,
-                          const corridor::CorridorResult& routed, const corridor::RoutingParameters& parameters) {
+                          const corridor::CorridorResult& routed,
+                          const corridor::RoutingParameters& parameters) {
   nlohmann::json result = corridor_json(routed);
   const bool shocked =
       !shocks.closed.empty() || !shocks.group_activity.empty() || !shocks.target_risk.empty();

@@ -19,7 +19,8 @@ nlohmann::json route(const Scenario& scenario, const corridor::Shocks& shocks);
 // The same for a network already routed under `shocks` with `parameters` (the
 // unshocked base is routed here with the same parameters when needed).
 nlohmann::json route_json(const Scenario& scenario, const corridor::Shocks& shocks,
-                          const corridor::CorridorResult& routed, const corridor::RoutingParameters& parameters);
+                          const corridor::CorridorResult& routed,
+                          const corridor::RoutingParameters& parameters);
 
 // A threat sweep as JSON: per point, the activity, total cost, unmet demand and each
 // country's hub share, its elasticity to the activity and its net cost.

@@ -17,8 +17,8 @@ nlohmann::ordered_json backtest(const BacktestRequest& request) {
   if (request.rounds && (*request.rounds < 0 || *request.rounds > 100000)) {
     flag_error("--rounds", "must be between 0 and 100000");
   }
-  const auto data = io::load_deu3(request.data, request.capability == "gdp" ? io::Deu3Capability::gdp
-                                                                            : io::Deu3Capability::equal);
+  const auto data = io::load_deu3(
+      request.data, request.capability == "gdp" ? io::Deu3Capability::gdp : io::Deu3Capability::equal);
   if (data.issues.empty()) {
     throw InputError(SourceLocation{request.data, 0, 0},
                      "no issue with an outcome and at least 3 actors with both a position and a salience");

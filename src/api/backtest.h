@@ -19,6 +19,7 @@ struct BacktestRequest {
 [[nodiscard]] nlohmann::ordered_json backtest(const BacktestRequest& request);
 
 // The data set's citation, printed with every backtest.
-inline constexpr const char* kDeu3Citation = "DEU III: Arregui & Perarnaud (2021), doi:10.34810/data53, CC BY 4.0";
+inline constexpr const char* kDeu3Citation =
+    "DEU III: Arregui & Perarnaud (2021), doi:10.34810/data53, CC BY 4.0";
 
 }  // namespace statecraft::api

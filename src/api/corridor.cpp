@@ -19,14 +19,16 @@ CorridorOutput corridor(const CorridorRequest& request) {
   const corridor::Shocks shocks = read_shocks(scenario, request.close, request.set);
   auto parameters = corridor::RoutingParameters::from(scenario.parameters);
   const auto method = corridor::parse_routing_method(request.routing);
-  if (!method) flag_error("--routing", "'" + request.routing + "' is not one of automatic, joint, sequential");
+  if (!method)
+    flag_error("--routing", "'" + request.routing + "' is not one of automatic, joint, sequential");
   parameters.method = *method;
   CorridorOutput output;
   if (!request.sweep_threat.empty()) {
     bool known = false;
     for (const auto& t : scenario.network.threats) known = known || t.group == request.sweep_threat;
     if (!known) flag_error("--sweep-threat", "no threat by '" + request.sweep_threat + "' in the network");
-    output.sweep = corridor::sweep_threat(scenario.network, parameters, shocks, request.sweep_threat, request.points);
+    output.sweep =
+        corridor::sweep_threat(scenario.network, parameters, shocks, request.sweep_threat, request.points);
     output.json = {{"sweep", analysis::sweep_json(*output.sweep)}};
     return output;
   }

@@ -21,7 +21,7 @@ struct CorridorRequest {
 };
 
 struct CorridorOutput {
-  nlohmann::json json;  // exactly what `statecraft corridor --format json` prints
+  nlohmann::json json;                         // exactly what `statecraft corridor --format json` prints
   std::optional<corridor::SweepResult> sweep;  // with sweep_threat
 };
 

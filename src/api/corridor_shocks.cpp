@@ -11,7 +11,6 @@
 #include "core/error.h"
 #include "core/parameters.h"
 
-
 namespace statecraft::api {
 
 namespace {
@@ -57,7 +56,10 @@ corridor::Shocks read_shocks(Scenario& scenario, const std::vector<std::string>&
         probe.target_risk[id] = value;
       }
       if (std::string problem = corridor::check_shocks(network, probe); !problem.empty()) {
-        flag_error("--set", item + ": " + (is_group ? problem : "no armed group with a threat, node or edge '" + id + "' in the network"));
+        flag_error("--set",
+                   item + ": " +
+                       (is_group ? problem
+                                 : "no armed group with a threat, node or edge '" + id + "' in the network"));
       }
       if (is_group) {
         shocks.group_activity[id] = value;
@@ -68,10 +70,14 @@ corridor::Shocks read_shocks(Scenario& scenario, const std::vector<std::string>&
     }
     const ParameterSpec* spec = find_parameter(name);
     if (spec == nullptr) {
-      flag_error("--set", "unknown name '" + name + "'; expected risk.GROUP, risk.NODE_OR_EDGE or a parameter (statecraft info --parameters)");
+      flag_error(
+          "--set",
+          "unknown name '" + name +
+              "'; expected risk.GROUP, risk.NODE_OR_EDGE or a parameter (statecraft info --parameters)");
     }
     if (value < spec->min || value > spec->max) {
-      flag_error("--set", item + ": outside [" + std::to_string(spec->min) + ", " + std::to_string(spec->max) + "]");
+      flag_error("--set",
+                 item + ": outside [" + std::to_string(spec->min) + ", " + std::to_string(spec->max) + "]");
     }
     scenario.parameters.set(name, value);
   }
@@ -85,10 +91,13 @@ games::QuantityResolver corridor_resolver(const Scenario& scenario, const corrid
     corridor::RoutingParameters parameters;
     std::map<std::string, corridor::CorridorResult> cache;  // by shock description
   };
-  auto state = std::make_shared<State>(State{&scenario, shocks, corridor::RoutingParameters::from(scenario.parameters), {}});
+  auto state = std::make_shared<State>(
+      State{&scenario, shocks, corridor::RoutingParameters::from(scenario.parameters), {}});
   return [state](const games::Quantity& q) -> double {
-    static const std::map<std::string, std::size_t> kArity = {{"corridor.closure_cost", 1}, {"corridor.net_cost", 1},
-                                                              {"corridor.hub_share", 1},    {"corridor.total_cost", 0},
+    static const std::map<std::string, std::size_t> kArity = {{"corridor.closure_cost", 1},
+                                                              {"corridor.net_cost", 1},
+                                                              {"corridor.hub_share", 1},
+                                                              {"corridor.total_cost", 0},
                                                               {"corridor.unmet", 0}};
     auto known = kArity.find(q.name);
     if (known == kArity.end()) {
@@ -97,7 +106,8 @@ games::QuantityResolver corridor_resolver(const Scenario& scenario, const corrid
                                                  "corridor.hub_share, corridor.total_cost or corridor.unmet");
     }
     if (q.arguments.size() != known->second) {
-      throw games::ExpressionError(q.offset, q.name + " takes " + std::to_string(known->second) + " argument(s)");
+      throw games::ExpressionError(q.offset,
+                                   q.name + " takes " + std::to_string(known->second) + " argument(s)");
     }
     corridor::Shocks shocked = state->shocks;
     std::string key;
@@ -119,7 +129,8 @@ games::QuantityResolver corridor_resolver(const Scenario& scenario, const corrid
         }
         shocked.group_activity[option.substr(9)] = v;
       } else {
-        throw games::ExpressionError(q.offset, "unknown option '" + option + "'; expected close=ID or activity.GROUP=V");
+        throw games::ExpressionError(
+            q.offset, "unknown option '" + option + "'; expected close=ID or activity.GROUP=V");
       }
     }
     if (q.name == "corridor.closure_cost" && q.options.count("close") == 0) {
@@ -128,17 +139,20 @@ games::QuantityResolver corridor_resolver(const Scenario& scenario, const corrid
     if (std::string problem = corridor::check_shocks(state->scenario->network, shocked); !problem.empty()) {
       throw games::ExpressionError(q.offset, problem);
     }
-    auto run = [&](const std::string& cache_key, const corridor::Shocks& s) -> const corridor::CorridorResult& {
+    auto run = [&](const std::string& cache_key,
+                   const corridor::Shocks& s) -> const corridor::CorridorResult& {
       auto it = state->cache.find(cache_key);
       if (it == state->cache.end()) {
-        it = state->cache.emplace(cache_key, corridor::route(state->scenario->network, state->parameters, s)).first;
+        it = state->cache.emplace(cache_key, corridor::route(state->scenario->network, state->parameters, s))
+                 .first;
       }
       return it->second;
     };
     const corridor::CorridorResult& result = run(key, shocked);
     auto country = [&](const corridor::CorridorResult& r) -> const corridor::CountryResult& {
       const corridor::CountryResult* c = r.find_country(q.arguments[0]);
-      if (c == nullptr) throw games::ExpressionError(q.offset, "no country '" + q.arguments[0] + "' in the network");
+      if (c == nullptr)
+        throw games::ExpressionError(q.offset, "no country '" + q.arguments[0] + "' in the network");
       return *c;
     };
     if (q.name == "corridor.total_cost") return result.total_cost;

@@ -20,6 +20,7 @@ namespace statecraft::api {
 
 // Resolver for `corridor.*` quantities (docs/scenario-format.md, Games) over `scenario`
 // with `shocks` as the baseline. Keeps a pointer to `scenario`.
-[[nodiscard]] games::QuantityResolver corridor_resolver(const Scenario& scenario, const corridor::Shocks& shocks);
+[[nodiscard]] games::QuantityResolver corridor_resolver(const Scenario& scenario,
+                                                        const corridor::Shocks& shocks);
 
 }  // namespace statecraft::api

@@ -66,7 +66,8 @@ ForecastOutput forecast(const ForecastRequest& request) {
     PositionMatrix matrix{model["model"].get<std::string>(), model["rounds"].size(), {}};
     matrix.positions.reserve(matrix.rounds * output.actors.size());
     for (const auto& round : model["rounds"]) {
-      for (const auto& actor : output.actors) matrix.positions.push_back(round["positions"][actor].get<double>());
+      for (const auto& actor : output.actors)
+        matrix.positions.push_back(round["positions"][actor].get<double>());
     }
     output.trajectories.push_back(std::move(matrix));
     results.push_back(std::move(model));

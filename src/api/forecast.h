@@ -13,9 +13,9 @@
 namespace statecraft::api {
 
 struct ForecastRequest {
-  WorldInput world;       // SCENARIO (with issue), or empty when `table` is given
-  std::string issue;      // --issue
-  std::string table;      // --table FILE.csv
+  WorldInput world;           // SCENARIO (with issue), or empty when `table` is given
+  std::string issue;          // --issue
+  std::string table;          // --table FILE.csv
   std::string model = "bdm";  // achen, median, bdm, smp or all
   std::optional<int> rounds;
   int samples = 0;

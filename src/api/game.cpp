@@ -63,7 +63,8 @@ GameOutput game(const GameRequest& request) {
   result["terminal_payoffs"] = terminal_payoffs;
 
   std::size_t samples = request.samples;
-  if (samples == 0 && uncertain(sd)) samples = static_cast<std::size_t>(scenario.parameters.get("games.samples"));
+  if (samples == 0 && uncertain(sd))
+    samples = static_cast<std::size_t>(scenario.parameters.get("games.samples"));
   nlohmann::json p_path = nlohmann::json::object();
   if (samples > 0) {
     const games::MonteCarloResult mc = games::simulate(*game, mean, sd, samples, request.seed);

@@ -7,7 +7,8 @@
 namespace statecraft::api {
 
 nlohmann::json optimize(const OptimizeRequest& request) {
-  if (!std::isfinite(request.budget) || request.budget < 0.0) flag_error("--budget", "must be a non-negative number");
+  if (!std::isfinite(request.budget) || request.budget < 0.0)
+    flag_error("--budget", "must be a non-negative number");
   if (request.target && !(*request.target >= 0.0 && *request.target <= 1.0)) {
     flag_error("--target", "must be a probability in [0, 1]");
   }

@@ -2,8 +2,8 @@
 
 #include <cmath>
 
-#include "core/error.h"
 #include "analysis/power.h"
+#include "core/error.h"
 #include "power/game_from_rule.h"
 
 namespace statecraft::api {

@@ -237,10 +237,9 @@ double PlanEvaluator::pass_probability(std::span<const std::size_t> chosen) cons
   w.probabilities = w.base_probabilities;
   for (std::size_t i = 0; i < utility.size(); ++i) {
     if (utility[i] == w.leans[i].utility) continue;  // same input, same ballot
-    w.probabilities[i] =
-        forum::ballot_probabilities(w.leans[i].member, utility[i], w.leans[i].salience, vote_,
-                                    w.leans[i].objection_threshold)
-            .probabilities();
+    w.probabilities[i] = forum::ballot_probabilities(w.leans[i].member, utility[i], w.leans[i].salience,
+                                                     vote_, w.leans[i].objection_threshold)
+                             .probabilities();
   }
   return forum::evaluate_tally(w.tally, w.probabilities, false).p_pass;
 }

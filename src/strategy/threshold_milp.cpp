@@ -23,7 +23,9 @@ struct Row {
 class Model {
  public:
   Model(const Forum& forum, const ThresholdProblem& p)
-      : forum_(forum), actions_(static_cast<int>(p.cost.size())), members_(static_cast<int>(forum.members.size())) {}
+      : forum_(forum),
+        actions_(static_cast<int>(p.cost.size())),
+        members_(static_cast<int>(forum.members.size())) {}
 
   [[nodiscard]] int x(std::size_t a) const { return 1 + static_cast<int>(a); }
   [[nodiscard]] int yes(std::size_t m) const { return 1 + actions_ + static_cast<int>(m); }
@@ -172,7 +174,8 @@ std::optional<std::vector<std::size_t>> solve_threshold_milp(const Forum& forum,
   for (std::size_t m = 0; m < n; ++m) {
     double worst = p.base_utility[m];
     for (const auto& d : p.delta) worst += std::min(0.0, d[m]);
-    for (auto [threshold, column] : {std::pair{p.yes_threshold, model.yes(m)}, std::pair{p.no_threshold, model.not_no(m)}}) {
+    for (auto [threshold, column] :
+         {std::pair{p.yes_threshold, model.yes(m)}, std::pair{p.no_threshold, model.not_no(m)}}) {
       const double big_m = std::max(0.0, threshold - worst);
       Row r;
       for (std::size_t a = 0; a < p.delta.size(); ++a) {
@@ -195,12 +198,14 @@ std::optional<std::vector<std::size_t>> solve_threshold_milp(const Forum& forum,
   for (const auto& gate : forum.gates) {
     // Every gate when the motion lists none; with a list (even `gates: []`), only those.
     const bool listed = motion.gates_listed || !motion.gates.empty();
-    if (listed && std::find(motion.gates.begin(), motion.gates.end(), gate.id) == motion.gates.end()) continue;
+    if (listed && std::find(motion.gates.begin(), motion.gates.end(), gate.id) == motion.gates.end())
+      continue;
     if (gate.rule) {
       model.rule(*gate.rule);
     } else {
-      double need = gate.min_signatures ? *gate.min_signatures
-                                        : std::ceil(gate.signature_share.value_or(0.0) * static_cast<double>(n) - 1e-9);
+      double need = gate.min_signatures
+                        ? *gate.min_signatures
+                        : std::ceil(gate.signature_share.value_or(0.0) * static_cast<double>(n) - 1e-9);
       model.at_least_yes(need, std::vector<double>(n, 1.0));
     }
   }
