@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
 #include <fstream>
 #include <future>
 #include <map>
@@ -318,7 +319,22 @@ struct Server::Impl {
   // Engine calls still running after their request timed out (see run_bounded).
   std::shared_ptr<std::atomic<std::size_t>> abandoned = std::make_shared<std::atomic<std::size_t>>(0);
 
+  // Every engine thread started by run_bounded and not yet finished. The server waits
+  // for them when it goes away, so no computation outlives the data it reads and a
+  // shutdown leaves nothing half-done behind.
+  struct Outstanding {
+    std::mutex mutex;
+    std::condition_variable finished;
+    std::size_t running = 0;
+  };
+  Outstanding outstanding;
+
   explicit Impl(ServerOptions o) : options(std::move(o)) {}
+
+  ~Impl() {
+    std::unique_lock lock(outstanding.mutex);
+    outstanding.finished.wait(lock, [&] { return outstanding.running == 0; });
+  }
 
   void load_scenarios() {
     auto add = [&](const fs::path& file, const std::string& id) {
@@ -371,15 +387,30 @@ struct Server::Impl {
     auto promise = std::make_shared<std::promise<Json>>();
     auto result = promise->get_future();
     auto counter = abandoned;
-    std::thread([promise, state, counter, work = std::move(work)] {
-      try {
-        promise->set_value(work());
-      } catch (...) {
-        promise->set_exception(std::current_exception());
+    {
+      const std::lock_guard lock(outstanding.mutex);
+      ++outstanding.running;
+    }
+    Outstanding* tracker = &outstanding;  // outlives the thread: ~Impl waits for it
+    std::thread([promise, state, counter, tracker, work = std::move(work)]() mutable {
+      {
+        // Everything the call owns is released before the server is told it finished.
+        auto call = std::move(work);
+        auto answer = std::move(promise);
+        auto call_state = std::move(state);
+        auto abandoned_calls = std::move(counter);
+        try {
+          answer->set_value(call());
+        } catch (...) {
+          answer->set_exception(std::current_exception());
+        }
+        const std::lock_guard lock(call_state->mutex);
+        call_state->done = true;
+        if (call_state->abandoned) --*abandoned_calls;
       }
-      const std::lock_guard lock(state->mutex);
-      state->done = true;
-      if (state->abandoned) --*counter;
+      const std::lock_guard lock(tracker->mutex);
+      --tracker->running;
+      tracker->finished.notify_all();
     }).detach();
     if (result.wait_for(options.request_timeout) == std::future_status::timeout) {
       const std::lock_guard lock(state->mutex);
