@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "analysis/power.h"
+#include "api/power.h"
 #include "commands.h"
 #include "core/error.h"
 #include "io/scenario_loader.h"
@@ -61,26 +62,7 @@ power::VotingGame game_from_flags(const PowerOptions& options) {
   if (options.quota.empty()) throw CLI::ValidationError("--quota", "required with --weights");
   const std::vector<double> weights = parse_weights(options.weights);
   const double quota = parse_number(options.quota, "--quota");
-  double total = 0.0;
-  for (double w : weights) total += w;
-  if (quota <= 0.0) throw CLI::ValidationError("--quota", "must be positive, found " + options.quota);
-  if (quota > total) {
-    throw CLI::ValidationError("--quota",
-                               fmt::format("{} is above the total weight {}", options.quota, total));
-  }
-  DecisionRule rule;
-  rule.kind = RuleKind::weighted;
-  rule.quota = quota;
-  std::vector<std::string> members;
-  for (std::size_t i = 0; i < weights.size(); ++i) {
-    members.push_back(std::to_string(i + 1));
-    rule.weights[members.back()] = weights[i];
-  }
-  try {
-    return power::game_from_rule(rule, members);
-  } catch (const PreconditionError& e) {
-    throw CLI::ValidationError("--weights", e.what());
-  }
+  return flag_errors_as_usage_errors([&] { return api::weighted_game(quota, weights); });
 }
 
 void print_table(const nlohmann::json& result, const std::vector<std::string>& members,

@@ -6,7 +6,21 @@
 #include <CLI/CLI.hpp>
 #include <string>
 
+#include "core/error.h"
+
 namespace statecraft::cli {
+
+// Runs `call` (a src/api function), turning its errors about a flag ("--flag: error:
+// ...") into the usage errors the CLI prints for its own flag checks.
+template <class Call>
+auto flag_errors_as_usage_errors(Call&& call) {
+  try {
+    return call();
+  } catch (const InputError& e) {
+    if (e.location().file.rfind("--", 0) == 0) throw CLI::ValidationError(e.location().file, e.message());
+    throw;
+  }
+}
 
 struct Context {
   int exit_code = 0;

@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include "api/corridor_shocks.h"
+#include "commands.h"
 #include "core/date.h"
 #include "core/error.h"
 #include "io/scenario_loader.h"

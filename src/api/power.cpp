@@ -1,5 +1,7 @@
 #include "api/power.h"
 
+#include <fmt/core.h>
+
 #include <cmath>
 
 #include "analysis/power.h"
@@ -8,17 +10,16 @@
 
 namespace statecraft::api {
 
-namespace {
-
-power::VotingGame game_from_weights(double quota, const std::vector<double>& weights) {
+power::VotingGame weighted_game(double quota, const std::vector<double>& weights) {
   if (weights.empty()) flag_error("--weights", "required with --quota (or give SCENARIO --forum F)");
   double total = 0.0;
   for (double w : weights) {
     if (!std::isfinite(w) || w < 0.0) flag_error("--weights", "weights must be finite and non-negative");
     total += w;
   }
-  if (!std::isfinite(quota) || quota <= 0.0) flag_error("--quota", "must be positive");
-  if (quota > total) flag_error("--quota", "is above the total weight " + std::to_string(total));
+  if (!std::isfinite(quota) || quota <= 0.0)
+    flag_error("--quota", fmt::format("must be positive, found {}", quota));
+  if (quota > total) flag_error("--quota", fmt::format("{} is above the total weight {}", quota, total));
   DecisionRule rule;
   rule.kind = RuleKind::weighted;
   rule.quota = quota;
@@ -33,8 +34,6 @@ power::VotingGame game_from_weights(double quota, const std::vector<double>& wei
     flag_error("--weights", e.what());
   }
 }
-
-}  // namespace
 
 nlohmann::json power(const PowerRequest& request) {
   const bool from_scenario = !request.world.path.empty() || request.world.loaded != nullptr;
@@ -57,7 +56,7 @@ nlohmann::json power(const PowerRequest& request) {
   } else {
     if (!request.forum.empty()) flag_error("--forum", "needs a SCENARIO");
     if (!request.quota) flag_error("--quota", "required with --weights");
-    game = game_from_weights(*request.quota, request.weights);
+    game = weighted_game(*request.quota, request.weights);
     for (std::size_t i = 0; i < game.weights.size(); ++i) members.push_back(std::to_string(i + 1));
   }
 

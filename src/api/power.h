@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "api/world.h"
+#include "power/voting_game.h"
 
 namespace statecraft::api {
 
@@ -20,6 +21,10 @@ struct PowerRequest {
   std::size_t samples = 0;  // 0: exact when feasible, else analysis::kDefaultPowerSamples
   std::uint64_t seed = 1;
 };
+
+// The weighted game [quota; weights] with members named "1", "2", ...; errors name
+// --quota or --weights, worded as the CLI words them.
+[[nodiscard]] power::VotingGame weighted_game(double quota, const std::vector<double>& weights);
 
 // Exactly what `statecraft power --format json` prints.
 [[nodiscard]] nlohmann::json power(const PowerRequest& request);
