@@ -20,8 +20,11 @@ all: build
 bootstrap:
 	@./scripts/bootstrap
 
+# -O2 without debug information: the same code as RelWithDebInfo (benchmarks compare),
+# built about a quarter faster, which keeps CI on two cores inside its budget. Configure
+# your own build directory with -DCMAKE_BUILD_TYPE=RelWithDebInfo to debug.
 configure: bootstrap
-	@$(CMAKE) -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	@$(CMAKE) -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release "-DCMAKE_CXX_FLAGS_RELEASE=-O2 -DNDEBUG" >/dev/null
 
 build: configure
 	@cmake --build $(BUILD) -j $(JOBS)
