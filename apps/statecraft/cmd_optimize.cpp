@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/strategy.h"
 #include "commands.h"
 #include "core/error.h"
 #include "io/atomic_file.h"
@@ -299,27 +300,8 @@ void register_optimize(CLI::App& app, Context& context) {
     if (o.target) params.target_p = *o.target;
     const strategy::Plan plan = strategy::optimize(scenario, forum->id, motion->id, *o.budget, params);
 
-    nlohmann::json result;
-    result["forum"] = forum->id;
-    result["motion"] = motion->id;
-    result["budget"] = *o.budget;
-    result["target"] = params.target_p;
-    result["p_before"] = plan.p_before;
-    result["p_after"] = plan.p_after;
-    result["cost"] = plan.cost;
-    result["meets_target"] = plan.meets_target;
-    result["method"] = plan.method;
+    nlohmann::json result = analysis::plan_json(scenario, *forum, *motion, *o.budget, params.target_p, plan);
     if (!applied.empty()) result["positions_from_narratives"] = applied;
-    result["plan"] = nlohmann::json::array();
-    for (const auto& step : plan.steps) {
-      result["plan"].push_back({{"action", step.action}, {"cost", step.cost}, {"marginal", step.marginal}});
-    }
-    if (plan.method != "enumeration") {
-      result["milp_feasible"] = plan.milp_feasible;
-      nlohmann::json milp = nlohmann::json::array();
-      for (std::size_t a : plan.milp_actions) milp.push_back(scenario.actions[a].id);
-      result["milp_plan"] = milp;
-    }
     if (o.format == "json") {
       fmt::print("{}\n", result.dump());
     } else {

@@ -1,19 +1,14 @@
 #include "analysis/strategy.h"
 
-#include "strategy/plan.h"
-
 namespace statecraft::analysis {
 
-nlohmann::json optimize(const Scenario& scenario, const Forum& forum, const Motion& motion, double budget,
-                        std::optional<double> target) {
-  strategy::StrategyParams params = strategy::StrategyParams::from(scenario.parameters);
-  if (target) params.target_p = *target;
-  const strategy::Plan plan = strategy::optimize(scenario, forum.id, motion.id, budget, params);
+nlohmann::json plan_json(const Scenario& scenario, const Forum& forum, const Motion& motion, double budget,
+                         double target, const strategy::Plan& plan) {
   nlohmann::json result;
   result["forum"] = forum.id;
   result["motion"] = motion.id;
   result["budget"] = budget;
-  result["target"] = params.target_p;
+  result["target"] = target;
   result["p_before"] = plan.p_before;
   result["p_after"] = plan.p_after;
   result["cost"] = plan.cost;
@@ -30,6 +25,14 @@ nlohmann::json optimize(const Scenario& scenario, const Forum& forum, const Moti
     result["milp_plan"] = milp;
   }
   return result;
+}
+
+nlohmann::json optimize(const Scenario& scenario, const Forum& forum, const Motion& motion, double budget,
+                        std::optional<double> target) {
+  strategy::StrategyParams params = strategy::StrategyParams::from(scenario.parameters);
+  if (target) params.target_p = *target;
+  const strategy::Plan plan = strategy::optimize(scenario, forum.id, motion.id, budget, params);
+  return plan_json(scenario, forum, motion, budget, params.target_p, plan);
 }
 
 }  // namespace statecraft::analysis
