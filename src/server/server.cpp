@@ -21,6 +21,7 @@
 #include "analysis/power.h"
 #include "analysis/strategy.h"
 #include "analysis/vote.h"
+#include "api/compare.h"
 #include "core/date.h"
 #include "core/error.h"
 #include "corridor/security.h"
@@ -42,6 +43,7 @@ constexpr std::size_t kMaxVoteSamples = 200'000;
 constexpr std::size_t kMaxPowerSamples = 2'000'000;
 constexpr std::size_t kMaxTop = 1'000;
 constexpr int kMaxRunsListed = 1'000;
+constexpr std::size_t kMaxBudgets = 20;
 
 // A client error: HTTP status, the offending field ("" for the request as a whole).
 struct RequestError : std::runtime_error {
@@ -252,6 +254,18 @@ Json scenario_info(const LoadedScenario& loaded) {
         {{"group", t.group}, {"targets", t.targets}, {"activity", t.activity.value}});
   }
   out["network"] = network;
+  if (s.horizon) {
+    Json motions = Json::array();
+    for (const auto& m : s.horizon->motions) {
+      motions.push_back({{"forum", m.forum},
+                         {"motion", m.motion},
+                         {"scenario", m.scenario},
+                         {"at", m.at ? m.at->to_string() : std::string()}});
+    }
+    out["horizon"] = {{"actor", s.horizon->actor}, {"budgets", s.horizon->budgets}, {"motions", motions}};
+  } else {
+    out["horizon"] = nullptr;
+  }
   return out;
 }
 
@@ -578,6 +592,43 @@ struct Server::Impl {
     });
   }
 
+  // Per-motion lobbying against lasting partnerships over the scenario's horizon, with
+  // its budgets or the request's (at most kMaxBudgets, ascending).
+  Json compare(const Json& body) {
+    check_known_fields(body, {"scenario", "budgets"});
+    const auto loaded = scenario(body);
+    if (!loaded->scenario.horizon) {
+      throw RequestError(
+          400, "scenario",
+          "scenario '" + loaded->id + "' declares no horizon: (motions and budgets to compare)");
+    }
+    if (loaded->scenario.actions.empty()) {
+      throw RequestError(400, "scenario",
+                         "scenario '" + loaded->id + "' declares no actions to optimise over");
+    }
+    std::vector<double> budgets;
+    if (body.contains("budgets") && !body.at("budgets").is_null()) {
+      const Json& list = body.at("budgets");
+      if (!list.is_array() || list.empty() || list.size() > kMaxBudgets) {
+        throw RequestError(
+            400, "budgets",
+            "field 'budgets' must be an array of 1 to " + std::to_string(kMaxBudgets) + " numbers");
+      }
+      for (const auto& b : list) {
+        if (!b.is_number() || !(b.get<double>() >= 0.0) || !(b.get<double>() <= 1e15)) {
+          throw RequestError(400, "budgets",
+                             "field 'budgets' must hold numbers in [0, 1e+15], found " + b.dump());
+        }
+        if (!budgets.empty() && !(b.get<double>() > budgets.back())) {
+          throw RequestError(400, "budgets", "field 'budgets' must be in increasing order");
+        }
+        budgets.push_back(b.get<double>());
+      }
+    }
+    return run_bounded(
+        [loaded, budgets] { return api::comparison_json(api::compare(loaded->scenario, budgets)); });
+  }
+
   Json corridor(const Json& body) {
     check_known_fields(body, {"scenario", "close", "activity", "at"});
     const auto loaded = scenario(body);
@@ -647,6 +698,8 @@ struct Server::Impl {
               engine("influence", [this](const Json& b, std::uint64_t&) { return influence(b); }));
     http.Post("/api/optimize",
               engine("optimize", [this](const Json& b, std::uint64_t&) { return optimize(b); }));
+    http.Post("/api/compare",
+              engine("compare", [this](const Json& b, std::uint64_t&) { return compare(b); }));
     http.Post("/api/corridor",
               engine("corridor", [this](const Json& b, std::uint64_t&) { return corridor(b); }));
 
@@ -680,7 +733,8 @@ struct Server::Impl {
                                 {"issues", s.issues.size()},
                                 {"motions", s.motions.size()},
                                 {"actions", s.actions.size()},
-                                {"network", !s.network.empty()}});
+                                {"network", !s.network.empty()},
+                                {"horizon", s.horizon.has_value()}});
                }
                return out;
              }));
