@@ -311,6 +311,22 @@ std::string content_type(const fs::path& path) {
   return it == kTypes.end() ? "application/octet-stream" : it->second;
 }
 
+constexpr const char* kTokenCookie = "statecraft_token";
+
+// The value of cookie `name` in a Cookie header ("a=1; b=2"), or "" when absent.
+std::string cookie_value(const std::string& header, const std::string& name) {
+  std::size_t start = 0;
+  while (start < header.size()) {
+    std::size_t end = header.find(';', start);
+    if (end == std::string::npos) end = header.size();
+    std::string pair = header.substr(start, end - start);
+    pair.erase(0, pair.find_first_not_of(' '));
+    if (pair.rfind(name + "=", 0) == 0) return pair.substr(name.size() + 1);
+    start = end + 1;
+  }
+  return {};
+}
+
 bool constant_time_equal(const std::string& a, const std::string& b) {
   if (a.size() != b.size()) return false;
   unsigned char difference = 0;
@@ -823,11 +839,21 @@ struct Server::Impl {
     http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
     http.set_default_headers({{"X-Content-Type-Options", "nosniff"}, {"Cache-Control", "no-store"}});
     const std::string token = options.token;
+    // A browser cannot add a header to the page's own requests: opening the UI once
+    // with ?token=T sets an HttpOnly, same-site cookie that later requests carry.
     http.set_pre_routing_handler([token](const httplib::Request& request, httplib::Response& response) {
       if (token.empty()) return httplib::Server::HandlerResponse::Unhandled;
       const std::string header = request.get_header_value("Authorization");
       const std::string prefix = "Bearer ";
       if (header.rfind(prefix, 0) == 0 && constant_time_equal(header.substr(prefix.size()), token)) {
+        return httplib::Server::HandlerResponse::Unhandled;
+      }
+      if (constant_time_equal(cookie_value(request.get_header_value("Cookie"), kTokenCookie), token)) {
+        return httplib::Server::HandlerResponse::Unhandled;
+      }
+      if (request.has_param("token") && constant_time_equal(request.get_param_value("token"), token)) {
+        response.set_header("Set-Cookie",
+                            std::string(kTokenCookie) + "=" + token + "; Path=/; HttpOnly; SameSite=Strict");
         return httplib::Server::HandlerResponse::Unhandled;
       }
       response.status = 401;

@@ -276,6 +276,14 @@ TEST(Server, ATokenIsRequiredOffLoopbackAndCheckedOnEveryRequest) {
   EXPECT_EQ(client.Get("/api/health", {{"Authorization", "Bearer wrong-token!"}})->status, 401);
   EXPECT_EQ(client.Get("/api/health", {{"Authorization", "s3cret-token"}})->status, 401);
   EXPECT_EQ(client.Get("/api/health", {{"Authorization", "Bearer s3cret-token"}})->status, 200);
+  // The browser's way: ?token= once sets a cookie, which then suffices.
+  EXPECT_EQ(client.Get("/?token=wrong")->status, 401);
+  auto page = client.Get("/?token=s3cret-token");
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->status, 200);
+  EXPECT_EQ(page->get_header_value("Set-Cookie").rfind("statecraft_token=s3cret-token;", 0), 0u);
+  EXPECT_EQ(client.Get("/api/health", {{"Cookie", "a=1; statecraft_token=s3cret-token"}})->status, 200);
+  EXPECT_EQ(client.Get("/api/health", {{"Cookie", "statecraft_token=s3cret"}})->status, 401);
   client.set_bearer_token_auth("s3cret-token");
   EXPECT_EQ(client.Get("/")->status, 200);
 }

@@ -51,7 +51,7 @@ export async function render(root: HTMLElement, params: URLSearchParams): Promis
       await withLoading(result, "the plan", async () => {
         const plan = await api.optimize({ scenario: s.id, motion: motionId, budget: b, target: t });
         // The same search at budgets up to the chosen one, for the comparison plot.
-        const grid = [0.1, 0.25, 0.5, 0.75].map((f) => Math.round(f * b));
+        const grid = [...new Set([0, 0.25, 0.5, 0.75].map((f) => Math.round(f * b)))].filter((g) => g < b);
         const sweep: OptimizeResult[] = [];
         for (const g of grid) sweep.push(await api.optimize({ scenario: s.id, motion: motionId, budget: g, target: t }));
         sweep.push(plan);
