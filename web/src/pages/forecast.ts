@@ -19,7 +19,7 @@ const MODELS = [
 export async function render(root: HTMLElement, params: URLSearchParams): Promise<void> {
   root.append(
     h("h1", {}, "Issue forecast"),
-    h("p", { class: "lead" }, "Bargaining models on one issue: the weighted median of positions round by round, with the Monte Carlo band when samples > 0."),
+    h("p", { class: "lead" }, "Bargaining models on one issue: the weighted median of positions round by round, with the Monte Carlo band when samples > 0. The spatial model (SMP) is slow under Monte Carlo: use few samples, or none."),
   );
   const form = h("div", { class: "controls" });
   const stancesBox = h("div");
