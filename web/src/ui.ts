@@ -57,6 +57,12 @@ export async function withLoading(target: HTMLElement, label: string, work: () =
   }
 }
 
+// Runs `work` for an event handler: a failure is shown in `target`, never left as an
+// unhandled rejection.
+export function guard(target: HTMLElement, work: () => Promise<void>): void {
+  work().catch((e) => target.replaceChildren(errorBox(e)));
+}
+
 export function errorBox(e: unknown): HTMLElement {
   return h("div", { class: "error", role: "alert" }, h("strong", {}, "Error: "), errorMessage(e));
 }

@@ -147,6 +147,12 @@ async function main() {
   check(Number(await pPass.getAttribute("data-value")) === vote.p_pass, `forum: pass probability ${await pPass.getAttribute("data-value")} = CLI ${vote.p_pass}`);
   check((await pPass.textContent()) === `${(100 * vote.p_pass).toFixed(1)}%`, `forum: shows ${await pPass.textContent()}`);
   check((await page.locator("#vote-map .seat").count()) === vote.members.length, "forum: one seat per member in the vote map");
+  // Another scenario from the picker, then its last motion.
+  await page.selectOption("#scenario", "oic_2019");
+  await page.waitForSelector("text=Choose a motion and compute the vote.", { timeout: 30_000 });
+  await page.click("#run");
+  await page.waitForSelector("#power-result figure", { timeout: 30_000 });
+  check(problems.length === 0 && (await page.locator("#vote-result .error").count()) === 0, "forum: another scenario's motion from the picker");
 
   // Strategy: a plan under the budget, and the comparison plot.
   await visit("strategy", "#/strategy?scenario=kashmir-narrative", "#strategy-result figure");

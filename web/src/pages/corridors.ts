@@ -5,7 +5,7 @@ import { api, CorridorResult, NetworkEdge, ScenarioInfo } from "../api";
 import { barChart } from "../charts";
 import { drawGraph, GraphEdge, GraphNode } from "../graph";
 import { scenario, scenarioPicker } from "../scenarios";
-import { fixed, h, money, percent, select, table, withLoading } from "../ui";
+import { fixed, h, money, percent, select, table, withLoading, guard } from "../ui";
 
 export const title = "Corridors";
 
@@ -31,7 +31,7 @@ export async function render(root: HTMLElement, params: URLSearchParams): Promis
   );
   const form = h("div", { class: "controls" });
   const result = h("div", { id: "corridor-result" });
-  const picker = await scenarioPicker((s) => s.network, "corridors", params, (id) => void loadScenario(id));
+  const picker = await scenarioPicker((s) => s.network, "corridors", params, (id) => guard(result, () => loadScenario(id)));
   root.append(form, result);
   let info: ScenarioInfo;
   const closed = new Set<string>();

@@ -4,7 +4,7 @@
 import { api, ForecastResult, IssueInfo } from "../api";
 import { lineChart } from "../charts";
 import { scenario, scenarioPicker } from "../scenarios";
-import { fixed, h, select, table, withLoading } from "../ui";
+import { fixed, h, select, table, withLoading, guard } from "../ui";
 
 export const title = "Forecast";
 
@@ -24,7 +24,7 @@ export async function render(root: HTMLElement, params: URLSearchParams): Promis
   const form = h("div", { class: "controls" });
   const stancesBox = h("div");
   const result = h("div", { id: "forecast-result" });
-  const picker = await scenarioPicker((s) => s.issues > 0, "nsg_2008", params, (id) => void loadScenario(id));
+  const picker = await scenarioPicker((s) => s.issues > 0, "nsg_2008", params, (id) => guard(result, () => loadScenario(id)));
   root.append(form, result, h("h2", {}, "Stances (edit a salience and run again)"), stancesBox);
 
   let issues: IssueInfo[] = [];
@@ -39,6 +39,7 @@ export async function render(root: HTMLElement, params: URLSearchParams): Promis
   async function loadScenario(id: string): Promise<void> {
     scenarioId = id;
     run.disabled = true;
+    result.replaceChildren(h("p", { class: "muted" }, "Choose an issue and run the forecast."));
     const s = await scenario(id);
     issues = s.issues;
     const asked = params.get("issue");

@@ -4,7 +4,7 @@
 import { api, MotionInfo, PowerResult, VoteResult } from "../api";
 import { barChart } from "../charts";
 import { scenario, scenarioPicker } from "../scenarios";
-import { h, percent, select, table, withLoading, fixed } from "../ui";
+import { h, percent, select, table, withLoading, fixed, guard } from "../ui";
 
 export const title = "Forum";
 
@@ -16,7 +16,7 @@ export async function render(root: HTMLElement, params: URLSearchParams): Promis
   const form = h("div", { class: "controls" });
   const result = h("div", { id: "vote-result" });
   const powerBox = h("div", { id: "power-result" });
-  const picker = await scenarioPicker((s) => s.motions > 0, "nsg_2008", params, (id) => void loadScenario(id));
+  const picker = await scenarioPicker((s) => s.motions > 0, "nsg_2008", params, (id) => guard(result, () => loadScenario(id)));
   root.append(form, result, powerBox);
 
   let scenarioId = picker.selected;
@@ -27,6 +27,8 @@ export async function render(root: HTMLElement, params: URLSearchParams): Promis
 
   async function loadScenario(id: string): Promise<void> {
     scenarioId = id;
+    result.replaceChildren(h("p", { class: "muted" }, "Choose a motion and compute the vote."));
+    powerBox.replaceChildren();
     motions = (await scenario(id)).motions;
     const asked = params.get("motion");
     motionId = motions.find((m) => m.id === asked)?.id ?? motions[motions.length - 1].id;

@@ -6,7 +6,7 @@
 import { api, ComparisonResult, MotionInfo, OptimizeResult, ScenarioInfo } from "../api";
 import { lineChart } from "../charts";
 import { scenario, scenarioPicker } from "../scenarios";
-import { fixed, h, percent, select, table, withLoading } from "../ui";
+import { fixed, h, percent, select, table, withLoading, guard } from "../ui";
 
 export const title = "Strategy";
 
@@ -17,7 +17,7 @@ export async function render(root: HTMLElement, params: URLSearchParams): Promis
   );
   const form = h("div", { class: "controls" });
   const result = h("div", { id: "strategy-result" });
-  const picker = await scenarioPicker((s) => s.actions > 0 && (s.motions > 0 || s.horizon === true), "kashmir-narrative", params, (id) => void loadScenario(id));
+  const picker = await scenarioPicker((s) => s.actions > 0 && (s.motions > 0 || s.horizon === true), "kashmir-narrative", params, (id) => guard(result, () => loadScenario(id)));
   root.append(form, result);
   let info: ScenarioInfo;
 
