@@ -149,7 +149,7 @@ async function main() {
   check((await page.locator("#vote-map .seat").count()) === vote.members.length, "forum: one seat per member in the vote map");
   // Another scenario from the picker, then its last motion.
   await page.selectOption("#scenario", "oic_2019");
-  await page.waitForSelector("text=Choose a motion and compute the vote.", { timeout: 30_000 });
+  await page.waitForFunction(() => document.querySelector("#motion")?.textContent?.includes("(oic"), null, { timeout: 30_000 });
   await page.click("#run");
   await page.waitForSelector("#power-result figure", { timeout: 30_000 });
   check(problems.length === 0 && (await page.locator("#vote-result .error").count()) === 0, "forum: another scenario's motion from the picker");

@@ -26,13 +26,17 @@ export async function render(root: HTMLElement, params: URLSearchParams): Promis
   const run = h("button", { id: "run", type: "button", onclick: () => void runVote() }, "Compute vote");
 
   async function loadScenario(id: string): Promise<void> {
-    scenarioId = id;
+    // The scenario, its motions and the chosen motion change together, once loaded.
+    run.disabled = true;
     result.replaceChildren(h("p", { class: "muted" }, "Choose a motion and compute the vote."));
     powerBox.replaceChildren();
-    motions = (await scenario(id)).motions;
+    const loaded = (await scenario(id)).motions;
+    scenarioId = id;
+    motions = loaded;
     const asked = params.get("motion");
     motionId = motions.find((m) => m.id === asked)?.id ?? motions[motions.length - 1].id;
     drawForm();
+    run.disabled = false;
   }
 
   function drawForm(): void {
