@@ -36,6 +36,8 @@ demo: build
 	@$(STATECRAFT) report $(DEMO_WORLD) $(DEMO_EPISODES) -o $(DEMO_OUT) --seed $(DEMO_SEED)
 	@echo "wrote $(DEMO_OUT)"
 
+# Includes the browser test of the web UI (web/tests/browser.mjs, label "browser";
+# screenshots in $(BUILD)/web-test/).
 test: build
 	@ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
 
@@ -49,9 +51,10 @@ python: build
 	  rm -rf "$$site/statecraft" && cp -r $(BUILD)/python/statecraft "$$site/statecraft" && \
 	  echo "statecraft installed in $(VENV) ($$site/statecraft)"
 
-# The unit, golden and CLI tests again under AddressSanitizer and UBSan.
+# The unit, golden and CLI tests again under AddressSanitizer and UBSan (not the web
+# UI: its browser test runs in `make test`).
 asan-test: bootstrap
-	@$(CMAKE) -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DSTATECRAFT_SANITIZE=ON -DSTATECRAFT_BENCH=OFF -DSTATECRAFT_PYTHON=OFF >/dev/null
+	@$(CMAKE) -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DSTATECRAFT_SANITIZE=ON -DSTATECRAFT_BENCH=OFF -DSTATECRAFT_PYTHON=OFF -DSTATECRAFT_WEB=OFF >/dev/null
 	@cmake --build $(ASAN_BUILD) -j $(JOBS)
 	@ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS)
 
@@ -65,4 +68,4 @@ tidy: configure
 	@clang-tidy -p $(BUILD) --quiet $$(git ls-files 'src/*.cpp' 'apps/*.cpp' | grep -v _test.cpp)
 
 clean:
-	@rm -rf $(BUILD) $(ASAN_BUILD) build-fuzz $(VENV)
+	@rm -rf $(BUILD) $(ASAN_BUILD) build-fuzz $(VENV) web/dist web/node_modules

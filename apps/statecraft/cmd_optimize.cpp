@@ -13,7 +13,7 @@
 
 #include <cmath>
 #include <filesystem>
-#include <map>
+#include <functional>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "analysis/strategy.h"
+#include "api/compare.h"
 #include "commands.h"
 #include "core/error.h"
 #include "io/atomic_file.h"
@@ -69,70 +70,6 @@ Scenario at_date(Scenario scenario, const std::string& at) {
   auto date = parse_date(at);
   if (!date) throw CLI::ValidationError("--at", "expected a date YYYY-MM-DD, found '" + at + "'");
   return world_at(scenario, *date);
-}
-
-// The horizon's motions in their worlds: this scenario or another episode file, each at
-// its date. Ids in other files are checked here, at the horizon entry's location.
-std::vector<strategy::HorizonWorld> horizon_worlds(const Scenario& scenario, const Horizon& horizon,
-                                                   bool narrative_positions) {
-  std::map<std::string, Scenario> files;
-  std::vector<strategy::HorizonWorld> out;
-  for (const HorizonMotion& hm : horizon.motions) {
-    Scenario world;
-    if (hm.scenario.empty()) {
-      world = scenario;
-    } else {
-      auto it = files.find(hm.scenario);
-      if (it == files.end()) it = files.emplace(hm.scenario, io::load_scenario(hm.scenario)).first;
-      world = it->second;
-    }
-    if (hm.at) world = world_at(world, *hm.at);
-    if (narrative_positions) world = with_narrative_positions(world, "--positions-from-narratives");
-    const Forum* forum = world.find_forum(hm.forum);
-    if (forum == nullptr) throw InputError(hm.location, "no forum '" + hm.forum + "' in " + hm.scenario);
-    const Motion* motion = world.find_motion(hm.motion);
-    if (motion == nullptr || motion->forum != forum->id) {
-      throw InputError(hm.location,
-                       "no motion '" + hm.motion + "' in forum '" + hm.forum + "' of " + hm.scenario);
-    }
-    for (const auto& s : hm.sponsors) {
-      if (world.find_actor(s) == nullptr)
-        throw InputError(hm.location, "sponsor '" + s + "' is not an actor of " + hm.scenario);
-    }
-    for (const Action& a : scenario.actions) {
-      if (world.find_actor(a.actor) == nullptr || world.find_actor(a.target) == nullptr) {
-        throw InputError(hm.location, "action '" + a.id + "' names an actor missing from " +
-                                          (hm.scenario.empty() ? std::string("this scenario") : hm.scenario));
-      }
-    }
-    out.push_back({std::move(world), hm.forum, hm.motion, hm.sponsors, hm.weight});
-  }
-  return out;
-}
-
-nlohmann::json comparison_json(const strategy::ComparisonResult& r) {
-  nlohmann::json out;
-  out["motions"] = nlohmann::json::array();
-  for (std::size_t m = 0; m < r.motions.size(); ++m) {
-    out["motions"].push_back({{"motion", r.motions[m]}, {"forum", r.forums[m]}, {"p_before", r.p_before[m]}});
-  }
-  out["budgets"] = r.budgets;
-  out["strategies"] = r.strategies;
-  out["points"] = nlohmann::json::array();
-  for (const auto& p : r.points) {
-    nlohmann::json point{{"strategy", p.strategy}, {"budget", p.budget},
-                         {"cost", p.cost},         {"expected_passes", p.expected_passes},
-                         {"method", p.method},     {"lasting", p.lasting}};
-    point["motions"] = nlohmann::json::array();
-    for (std::size_t m = 0; m < p.motions.size(); ++m) {
-      point["motions"].push_back({{"motion", r.motions[m]},
-                                  {"p_pass", p.motions[m].p_pass},
-                                  {"one_off_cost", p.motions[m].cost},
-                                  {"actions", p.motions[m].actions}});
-    }
-    out["points"].push_back(std::move(point));
-  }
-  return out;
 }
 
 void print_comparison(const strategy::ComparisonResult& r) {
@@ -205,10 +142,12 @@ void run_compare(const OptimizeOptions& o, const Scenario& scenario, Context& co
       }
     }
   }
-  const auto worlds = horizon_worlds(scenario, horizon, o.narrative_positions);
-  const strategy::StrategyParams params = strategy::StrategyParams::from(scenario.parameters);
-  const auto result = strategy::compare_strategies(worlds, scenario.actions, horizon, params);
-  const nlohmann::json json = comparison_json(result);
+  std::function<Scenario(Scenario)> adjust;
+  if (o.narrative_positions) {
+    adjust = [](Scenario world) { return with_narrative_positions(world, "--positions-from-narratives"); };
+  }
+  const auto result = api::compare(scenario, horizon.budgets, adjust);
+  const nlohmann::json json = api::comparison_json(result);
   const std::string svg_path = !o.svg.empty() ? o.svg : o.output;
   if (!svg_path.empty()) io::write_file_atomically(svg_path, comparison_svg(result));
   if (o.format == "json") {

@@ -21,6 +21,7 @@
 #include "analysis/power.h"
 #include "analysis/strategy.h"
 #include "analysis/vote.h"
+#include "api/compare.h"
 #include "core/date.h"
 #include "core/error.h"
 #include "corridor/security.h"
@@ -42,6 +43,7 @@ constexpr std::size_t kMaxVoteSamples = 200'000;
 constexpr std::size_t kMaxPowerSamples = 2'000'000;
 constexpr std::size_t kMaxTop = 1'000;
 constexpr int kMaxRunsListed = 1'000;
+constexpr std::size_t kMaxBudgets = 20;
 
 // A client error: HTTP status, the offending field ("" for the request as a whole).
 struct RequestError : std::runtime_error {
@@ -252,6 +254,18 @@ Json scenario_info(const LoadedScenario& loaded) {
         {{"group", t.group}, {"targets", t.targets}, {"activity", t.activity.value}});
   }
   out["network"] = network;
+  if (s.horizon) {
+    Json motions = Json::array();
+    for (const auto& m : s.horizon->motions) {
+      motions.push_back({{"forum", m.forum},
+                         {"motion", m.motion},
+                         {"scenario", m.scenario},
+                         {"at", m.at ? m.at->to_string() : std::string()}});
+    }
+    out["horizon"] = {{"actor", s.horizon->actor}, {"budgets", s.horizon->budgets}, {"motions", motions}};
+  } else {
+    out["horizon"] = nullptr;
+  }
   return out;
 }
 
@@ -295,6 +309,22 @@ std::string content_type(const fs::path& path) {
                                                             {".woff2", "font/woff2"}};
   auto it = kTypes.find(path.extension().string());
   return it == kTypes.end() ? "application/octet-stream" : it->second;
+}
+
+constexpr const char* kTokenCookie = "statecraft_token";
+
+// The value of cookie `name` in a Cookie header ("a=1; b=2"), or "" when absent.
+std::string cookie_value(const std::string& header, const std::string& name) {
+  std::size_t start = 0;
+  while (start < header.size()) {
+    std::size_t end = header.find(';', start);
+    if (end == std::string::npos) end = header.size();
+    std::string pair = header.substr(start, end - start);
+    pair.erase(0, pair.find_first_not_of(' '));
+    if (pair.rfind(name + "=", 0) == 0) return pair.substr(name.size() + 1);
+    start = end + 1;
+  }
+  return {};
 }
 
 bool constant_time_equal(const std::string& a, const std::string& b) {
@@ -578,6 +608,43 @@ struct Server::Impl {
     });
   }
 
+  // Per-motion lobbying against lasting partnerships over the scenario's horizon, with
+  // its budgets or the request's (at most kMaxBudgets, ascending).
+  Json compare(const Json& body) {
+    check_known_fields(body, {"scenario", "budgets"});
+    const auto loaded = scenario(body);
+    if (!loaded->scenario.horizon) {
+      throw RequestError(
+          400, "scenario",
+          "scenario '" + loaded->id + "' declares no horizon: (motions and budgets to compare)");
+    }
+    if (loaded->scenario.actions.empty()) {
+      throw RequestError(400, "scenario",
+                         "scenario '" + loaded->id + "' declares no actions to optimise over");
+    }
+    std::vector<double> budgets;
+    if (body.contains("budgets") && !body.at("budgets").is_null()) {
+      const Json& list = body.at("budgets");
+      if (!list.is_array() || list.empty() || list.size() > kMaxBudgets) {
+        throw RequestError(
+            400, "budgets",
+            "field 'budgets' must be an array of 1 to " + std::to_string(kMaxBudgets) + " numbers");
+      }
+      for (const auto& b : list) {
+        if (!b.is_number() || !(b.get<double>() >= 0.0) || !(b.get<double>() <= 1e15)) {
+          throw RequestError(400, "budgets",
+                             "field 'budgets' must hold numbers in [0, 1e+15], found " + b.dump());
+        }
+        if (!budgets.empty() && !(b.get<double>() > budgets.back())) {
+          throw RequestError(400, "budgets", "field 'budgets' must be in increasing order");
+        }
+        budgets.push_back(b.get<double>());
+      }
+    }
+    return run_bounded(
+        [loaded, budgets] { return api::comparison_json(api::compare(loaded->scenario, budgets)); });
+  }
+
   Json corridor(const Json& body) {
     check_known_fields(body, {"scenario", "close", "activity", "at"});
     const auto loaded = scenario(body);
@@ -647,6 +714,8 @@ struct Server::Impl {
               engine("influence", [this](const Json& b, std::uint64_t&) { return influence(b); }));
     http.Post("/api/optimize",
               engine("optimize", [this](const Json& b, std::uint64_t&) { return optimize(b); }));
+    http.Post("/api/compare",
+              engine("compare", [this](const Json& b, std::uint64_t&) { return compare(b); }));
     http.Post("/api/corridor",
               engine("corridor", [this](const Json& b, std::uint64_t&) { return corridor(b); }));
 
@@ -680,7 +749,8 @@ struct Server::Impl {
                                 {"issues", s.issues.size()},
                                 {"motions", s.motions.size()},
                                 {"actions", s.actions.size()},
-                                {"network", !s.network.empty()}});
+                                {"network", !s.network.empty()},
+                                {"horizon", s.horizon.has_value()}});
                }
                return out;
              }));
@@ -769,11 +839,21 @@ struct Server::Impl {
     http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
     http.set_default_headers({{"X-Content-Type-Options", "nosniff"}, {"Cache-Control", "no-store"}});
     const std::string token = options.token;
+    // A browser cannot add a header to the page's own requests: opening the UI once
+    // with ?token=T sets an HttpOnly, same-site cookie that later requests carry.
     http.set_pre_routing_handler([token](const httplib::Request& request, httplib::Response& response) {
       if (token.empty()) return httplib::Server::HandlerResponse::Unhandled;
       const std::string header = request.get_header_value("Authorization");
       const std::string prefix = "Bearer ";
       if (header.rfind(prefix, 0) == 0 && constant_time_equal(header.substr(prefix.size()), token)) {
+        return httplib::Server::HandlerResponse::Unhandled;
+      }
+      if (constant_time_equal(cookie_value(request.get_header_value("Cookie"), kTokenCookie), token)) {
+        return httplib::Server::HandlerResponse::Unhandled;
+      }
+      if (request.has_param("token") && constant_time_equal(request.get_param_value("token"), token)) {
+        response.set_header("Set-Cookie",
+                            std::string(kTokenCookie) + "=" + token + "; Path=/; HttpOnly; SameSite=Strict");
         return httplib::Server::HandlerResponse::Unhandled;
       }
       response.status = 401;

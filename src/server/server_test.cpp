@@ -152,6 +152,30 @@ TEST(Server, EveryEngineEndpointAnswers) {
   EXPECT_EQ(Json::parse(client.Get("/api/scenarios")->body).size(), 2u);
 }
 
+// The golden case of `optimize --compare` (tests/golden/optimize-compare-two-forums),
+// through the API: same numbers, and bad budgets or a scenario without a horizon are 400s.
+TEST(Server, CompareAnswersLikeTheCliAndChecksItsBudgets) {
+  const auto dir = scratch_dir("compare");
+  ServerOptions o = basic_options(dir);
+  o.scenarios.push_back(std::string(STATECRAFT_SOURCE_DIR) +
+                        "/tests/golden/optimize-compare-two-forums/scenario.yaml");
+  Running server(o);
+  auto client = server.client();
+  const Json all = post(client, "/api/compare", {{"scenario", "scenario"}}, 200);
+  EXPECT_EQ(all["budgets"].size(), 6u);
+  EXPECT_NEAR(all["points"][0]["expected_passes"].get<double>(), 0.8778237052406681, 1e-9);
+  const Json two = post(client, "/api/compare", {{"scenario", "scenario"}, {"budgets", {0, 35}}}, 200);
+  EXPECT_EQ(two["budgets"], Json({0.0, 35.0}));
+  EXPECT_EQ(post(client, "/api/compare", {{"scenario", "scenario"}, {"budgets", {10, 5}}}, 400)["field"],
+            "budgets");
+  EXPECT_EQ(post(client, "/api/compare", {{"scenario", "scenario"}, {"budgets", {-1}}}, 400)["field"],
+            "budgets");
+  EXPECT_EQ(post(client, "/api/compare", {{"scenario", "scenario"}, {"budgets", "10"}}, 400)["field"],
+            "budgets");
+  EXPECT_EQ(post(client, "/api/compare", {{"scenario", "council"}}, 400)["field"], "scenario");
+  EXPECT_TRUE(Json::parse(client.Get("/api/scenarios/scenario")->body)["horizon"].is_object());
+}
+
 TEST(Server, BadInputIsA400NamingTheField) {
   const auto dir = scratch_dir("bad");
   Running server(basic_options(dir));
@@ -252,6 +276,14 @@ TEST(Server, ATokenIsRequiredOffLoopbackAndCheckedOnEveryRequest) {
   EXPECT_EQ(client.Get("/api/health", {{"Authorization", "Bearer wrong-token!"}})->status, 401);
   EXPECT_EQ(client.Get("/api/health", {{"Authorization", "s3cret-token"}})->status, 401);
   EXPECT_EQ(client.Get("/api/health", {{"Authorization", "Bearer s3cret-token"}})->status, 200);
+  // The browser's way: ?token= once sets a cookie, which then suffices.
+  EXPECT_EQ(client.Get("/?token=wrong")->status, 401);
+  auto page = client.Get("/?token=s3cret-token");
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->status, 200);
+  EXPECT_EQ(page->get_header_value("Set-Cookie").rfind("statecraft_token=s3cret-token;", 0), 0u);
+  EXPECT_EQ(client.Get("/api/health", {{"Cookie", "a=1; statecraft_token=s3cret-token"}})->status, 200);
+  EXPECT_EQ(client.Get("/api/health", {{"Cookie", "statecraft_token=s3cret"}})->status, 401);
   client.set_bearer_token_auth("s3cret-token");
   EXPECT_EQ(client.Get("/")->status, 200);
 }
