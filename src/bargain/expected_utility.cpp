@@ -478,7 +478,7 @@ BdmRoundResult bdm_round(const BdmActors& input, const BdmParams& params) {
           danger[b] += danger_term(b, a, p_a_wins);
         }
       }
-    } else
+    } else {
       for_each_receiver_block([&](std::size_t block) {
         const std::size_t first = block * kReceiverBlock;
         const std::size_t last = std::min(n, first + kReceiverBlock);
@@ -500,6 +500,7 @@ BdmRoundResult bdm_round(const BdmActors& input, const BdmParams& params) {
         }
         for (std::size_t i = first; i < last; ++i) danger[i] = sums[i - first];
       });
+    }
   }
   double least = danger[0];
   double most = danger[0];
@@ -548,42 +549,58 @@ BdmRoundResult bdm_round(const BdmActors& input, const BdmParams& params) {
     // stride of n (which cost more than the logarithms saved).
     constexpr std::size_t kTile = 16;
     const std::size_t tiles = (n + kTile - 1) / kTile;
-    for_each_index(tiles, [&](std::size_t row_tile) {
-      const std::size_t a0 = row_tile * kTile;
-      const std::size_t a1 = std::min(n, a0 + kTile);
-      std::array<double, kTile * kTile> mirror_distance{};
-      std::array<double, kTile * kTile> mirror_utility{};
-      for (std::size_t column_tile = row_tile; column_tile < tiles; ++column_tile) {
-        const std::size_t b0 = column_tile * kTile;
-        const std::size_t b1 = std::min(n, b0 + kTile);
-        for (std::size_t a = a0; a < a1; ++a) {
-          for (std::size_t b = std::max(b0, a); b < b1; ++b) {
-            const std::size_t slot = (b - b0) * kTile + (a - a0);
-            if (b == a) {
-              log_distance[a * n + a] = -std::numeric_limits<double>::infinity();
-              log_utility[a * n + a] = std::log(0.5);
-              mirror_distance[slot] = log_distance[a * n + a];
-              mirror_utility[slot] = log_utility[a * n + a];
-              continue;
-            }
-            const double d = (x[b] - x[a]) / range;  // x is sorted: x[b] >= x[a]
-            const double ld = std::log(d);
-            log_distance[a * n + b] = ld;
-            log_utility[a * n + b] = std::log(0.5 - 0.5 * d);
-            mirror_distance[slot] = ld;
-            mirror_utility[slot] = std::log(0.5 + 0.5 * d);
-          }
-        }
-        for (std::size_t b = b0; b < b1; ++b) {
-          for (std::size_t a = a0; a < std::min(a1, b + 1); ++a) {
-            const std::size_t slot = (b - b0) * kTile + (a - a0);
-            if (a == b) continue;
-            log_distance[b * n + a] = mirror_distance[slot];
-            log_utility[b * n + a] = mirror_utility[slot];
-          }
+    if (n < kParallelThreshold) {
+      // Small tables stay in L1 whatever the order: row by row, no tiles.
+      for (std::size_t a = 0; a < n; ++a) {
+        log_distance[a * n + a] = -std::numeric_limits<double>::infinity();
+        log_utility[a * n + a] = std::log(0.5);
+        for (std::size_t b = a + 1; b < n; ++b) {
+          const double d = (x[b] - x[a]) / range;  // x is sorted: x[b] >= x[a]
+          const double ld = std::log(d);
+          log_distance[a * n + b] = ld;
+          log_distance[b * n + a] = ld;
+          log_utility[a * n + b] = std::log(0.5 - 0.5 * d);
+          log_utility[b * n + a] = std::log(0.5 + 0.5 * d);
         }
       }
-    });
+    } else {
+      for_each_index(tiles, [&](std::size_t row_tile) {
+        const std::size_t a0 = row_tile * kTile;
+        const std::size_t a1 = std::min(n, a0 + kTile);
+        std::array<double, kTile * kTile> mirror_distance{};
+        std::array<double, kTile * kTile> mirror_utility{};
+        for (std::size_t column_tile = row_tile; column_tile < tiles; ++column_tile) {
+          const std::size_t b0 = column_tile * kTile;
+          const std::size_t b1 = std::min(n, b0 + kTile);
+          for (std::size_t a = a0; a < a1; ++a) {
+            for (std::size_t b = std::max(b0, a); b < b1; ++b) {
+              const std::size_t slot = (b - b0) * kTile + (a - a0);
+              if (b == a) {
+                log_distance[a * n + a] = -std::numeric_limits<double>::infinity();
+                log_utility[a * n + a] = std::log(0.5);
+                mirror_distance[slot] = log_distance[a * n + a];
+                mirror_utility[slot] = log_utility[a * n + a];
+                continue;
+              }
+              const double d = (x[b] - x[a]) / range;  // x is sorted: x[b] >= x[a]
+              const double ld = std::log(d);
+              log_distance[a * n + b] = ld;
+              log_utility[a * n + b] = std::log(0.5 - 0.5 * d);
+              mirror_distance[slot] = ld;
+              mirror_utility[slot] = std::log(0.5 + 0.5 * d);
+            }
+          }
+          for (std::size_t b = b0; b < b1; ++b) {
+            for (std::size_t a = a0; a < std::min(a1, b + 1); ++a) {
+              const std::size_t slot = (b - b0) * kTile + (a - a0);
+              if (a == b) continue;
+              log_distance[b * n + a] = mirror_distance[slot];
+              log_utility[b * n + a] = mirror_utility[slot];
+            }
+          }
+        }
+      });
+    }
     const VoteTable table(
         n,
         [&](std::size_t k, std::size_t t) {
@@ -660,7 +677,7 @@ BdmRoundResult bdm_round(const BdmActors& input, const BdmParams& params) {
           consider(b, a, p_b_wins, p_a_wins, utilities_of(b, a));
         }
       }
-    } else
+    } else {
       for_each_receiver_block([&](std::size_t block) {
         const std::size_t first = block * kReceiverBlock;
         const std::size_t last = std::min(n, first + kReceiverBlock);
@@ -719,6 +736,7 @@ BdmRoundResult bdm_round(const BdmActors& input, const BdmParams& params) {
           }
         }
       });
+    }
   }
 
   // Back to input order.
