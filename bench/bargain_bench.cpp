@@ -80,6 +80,12 @@ void BM_MonteCarloBdm(benchmark::State& state) {
 }
 BENCHMARK(BM_MonteCarloBdm)->Arg(10000)->Unit(benchmark::kSecond)->UseRealTime()->Iterations(1);
 
+// Fixed amounts of work for load-independent before/after comparisons with
+// `valgrind --tool=callgrind` (instruction counts; see bench/RESULTS.md): 100 samples
+// of the issue above, and single rounds at 30 and 1,000 actors.
+BENCHMARK(BM_MonteCarloBdm)->Arg(100)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1);
+BENCHMARK(BM_BdmRoundOneThread)->Arg(30)->Arg(1000)->Unit(benchmark::kMillisecond)->Iterations(1);
+
 }  // namespace
 
 BENCHMARK_MAIN();
