@@ -46,8 +46,16 @@ void BM_BdmRound(benchmark::State& state) {
   }
   state.SetComplexityN(state.range(0));
 }
-BENCHMARK(BM_BdmRound)->Arg(10)->Arg(30)->Arg(100)->Arg(300)->Arg(1000)->Arg(3000)
-    ->Unit(benchmark::kMillisecond)->UseRealTime()->Complexity(benchmark::oNSquared);
+BENCHMARK(BM_BdmRound)
+    ->Arg(10)
+    ->Arg(30)
+    ->Arg(100)
+    ->Arg(300)
+    ->Arg(1000)
+    ->Arg(3000)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
+    ->Complexity(benchmark::oNSquared);
 
 // The same round on one thread: its CPU time is the whole work of a round, which the
 // multi-threaded figure (main thread only) does not show. Measured this way because
@@ -56,8 +64,15 @@ void BM_BdmRoundOneThread(benchmark::State& state) {
   tbb::global_control one(tbb::global_control::max_allowed_parallelism, 1);
   BM_BdmRound(state);
 }
-BENCHMARK(BM_BdmRoundOneThread)->Arg(10)->Arg(30)->Arg(100)->Arg(300)->Arg(1000)->Arg(3000)
-    ->Unit(benchmark::kMillisecond)->Complexity(benchmark::oNSquared);
+BENCHMARK(BM_BdmRoundOneThread)
+    ->Arg(10)
+    ->Arg(30)
+    ->Arg(100)
+    ->Arg(300)
+    ->Arg(1000)
+    ->Arg(3000)
+    ->Unit(benchmark::kMillisecond)
+    ->Complexity(benchmark::oNSquared);
 
 // 10,000 samples of a 30-actor issue, 20 rounds of the expected-utility model each.
 void BM_MonteCarloBdm(benchmark::State& state) {
@@ -73,12 +88,18 @@ void BM_MonteCarloBdm(benchmark::State& state) {
   spec.samples = static_cast<int>(state.range(0));
   spec.seed = 3;
   for (auto _ : state) {
-    MonteCarloResult result =
-        run_monte_carlo(issue, [&](const Issue& sample) { return run_bdm(sample, params).forecast; }, spec);
+    MonteCarloResult result = run_monte_carlo(
+        issue, [&](const Issue& sample) { return run_bdm(sample, params).forecast; }, spec);
     benchmark::DoNotOptimize(result.mean);
   }
 }
 BENCHMARK(BM_MonteCarloBdm)->Arg(10000)->Unit(benchmark::kSecond)->UseRealTime()->Iterations(1);
+
+// Fixed amounts of work for load-independent before/after comparisons with
+// `valgrind --tool=callgrind` (instruction counts; see bench/RESULTS.md): 100 samples
+// of the issue above, and single rounds at 30 and 1,000 actors.
+BENCHMARK(BM_MonteCarloBdm)->Arg(100)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1);
+BENCHMARK(BM_BdmRoundOneThread)->Arg(30)->Arg(1000)->Unit(benchmark::kMillisecond)->Iterations(1);
 
 }  // namespace
 

@@ -97,6 +97,29 @@ TEST(ForecastCli, GoodCsvFromTheSameHelperWorks) {
   EXPECT_DOUBLE_EQ(nlohmann::json::parse(r.out).at("forecast").get<double>(), 20.0);
 }
 
+// SMP's cycle rule and its per-round explanation reach both output formats (the
+// three-actor 4-cycle of docs/models.md, "smp"). The table once threw on smp moves,
+// which have no offer or proposer.
+TEST(ForecastCli, SmpCycleAndMovesInJsonAndTable) {
+  const TempTable table("actor,capability,position,salience\nA,3,0,0.25\nB,3,80,0.25\nC,3,60,1\n");
+  const ProcessResult r =
+      statecraft({"forecast", "--table", table.path(), "--model", "smp", "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto json = nlohmann::json::parse(r.out);
+  EXPECT_EQ(json.at("stopped"), "cycle");
+  EXPECT_EQ(json.at("cycle_length"), 4);
+  const auto& move = json.at("rounds").at(1).at("moves").at(0);
+  EXPECT_EQ(move.at("actor"), "A");
+  EXPECT_EQ(move.at("rule"), "toward");
+  EXPECT_EQ(move.at("toward"), "B");
+  EXPECT_EQ(move.at("fraction"), 0.5);
+  EXPECT_GT(move.at("gain").get<double>(), 0.0);
+  const ProcessResult text = statecraft({"forecast", "--table", table.path(), "--model", "smp"});
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_NE(text.out.find("A 0->40 (0.5 toward B)"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("(ideal)"), std::string::npos) << text.out;
+}
+
 TEST(BacktestCli, UnknownModelAndCapabilityAreUsageErrors) {
   expect_usage_error({"backtest", "--data", kDeu3, "--model", "nope"}, "--model");
   expect_usage_error({"backtest", "--data", kDeu3, "--model", "achen", "--capability", "nope"},

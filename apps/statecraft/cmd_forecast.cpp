@@ -55,10 +55,20 @@ void print_table(const Issue& issue, const Json& model) {
           moves += fmt::format("; ... {} moves in all", round["moves"].size());
           break;
         }
-        moves += fmt::format("{}{} {:.4g}->{:.4g} ({} by {})", moves.empty() ? "" : "; ",
+        // bdm: the offer taken and from whom; smp: the best-response rule.
+        std::string why;
+        if (move.contains("offer")) {
+          why =
+              fmt::format("{} by {}", move["offer"].get<std::string>(), move["proposer"].get<std::string>());
+        } else if (move.contains("toward")) {
+          why = fmt::format("{:g} toward {}", move["fraction"].get<double>(),
+                            move["toward"].get<std::string>());
+        } else {
+          why = move["rule"].get<std::string>();
+        }
+        moves += fmt::format("{}{} {:.4g}->{:.4g} ({})", moves.empty() ? "" : "; ",
                              move["actor"].get<std::string>(), move["from"].get<double>(),
-                             move["to"].get<double>(), move["offer"].get<std::string>(),
-                             move["proposer"].get<std::string>());
+                             move["to"].get<double>(), why);
       }
     }
     fmt::print("{:>5}  {:>9.4g}  {:>9.4g}  {}\n", round["round"].get<int>(), round["median"].get<double>(),

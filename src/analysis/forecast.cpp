@@ -29,9 +29,26 @@ Json trajectory_json(const Issue& issue, const bargain::Trajectory& trajectory) 
                        {"from", move.from_position},
                        {"to", move.to_position}});
     }
+    // smp: which actor moved where, by which best-response rule, and the expected
+    // utilities (staying against moving) that made it move.
+    Json smp_moves = Json::array();
+    for (const auto& move : round.smp_moves) {
+      Json item = {{"actor", issue.stances[move.actor].actor}, {"rule", bargain::to_string(move.kind)}};
+      if (move.kind == bargain::SmpMoveKind::toward) {
+        item["toward"] = issue.stances[move.toward].actor;
+        item["fraction"] = move.fraction;
+      }
+      item["from"] = move.from_position;
+      item["to"] = move.to_position;
+      item["utility_stay"] = move.utility_stay;
+      item["utility_moved"] = move.utility_moved;
+      item["gain"] = move.utility_moved - move.utility_stay;
+      smp_moves.push_back(std::move(item));
+    }
     Json entry = {
         {"round", round.index}, {"median", round.median}, {"mean", round.mean}, {"positions", positions}};
     if (trajectory.model == "bdm") entry["moves"] = moves;
+    if (trajectory.model == "smp") entry["moves"] = smp_moves;
     out["rounds"].push_back(entry);
   }
   out["forecast"] = trajectory.forecast;

@@ -27,6 +27,8 @@ struct ForecastSpec {
 // One object per model, actors in input order:
 // {model, rounds: [{round, median, mean, positions, moves?}], forecast, converged,
 //  stopped, cycle_length?, interval?, interval_mass?, samples?, seed?, mean_forecast?, band?}
+// moves: bdm {actor, proposer, offer, from, to}; smp {actor, rule: ideal|toward,
+// toward?, fraction?, from, to, utility_stay, utility_moved, gain}.
 // The Monte Carlo numbers are those of bargain::run_monte_carlo with the same seed.
 std::vector<nlohmann::ordered_json> forecast(const Issue& issue, const Parameters& parameters,
                                              const ForecastSpec& spec);

@@ -215,6 +215,10 @@ class Boundary {
   // `sorted` must be followed in memory by a sentinel +infinity (sorted.data()[size]),
   // so the scans below need no bounds checks.
   Boundary(std::span<const double> sorted, double receiver) : sorted_(sorted.data()), receiver_(receiver) {}
+  // Starting the scans at `start`, a count of positions known to lie below every
+  // midpoint this boundary will be asked about.
+  Boundary(std::span<const double> sorted, double receiver, std::size_t start)
+      : sorted_(sorted.data()), receiver_(receiver), below_(start), through_(start) {}
 
   [[nodiscard]] std::size_t below() const { return below_; }
 
@@ -446,31 +450,59 @@ BdmRoundResult bdm_round(const BdmActors& input, const BdmParams& params) {
       return VoteTable::Support{std::max(0.0, left / range), std::max(0.0, right / range)};
     };
     const double neutral_status_quo = 2.0 - 4.0 * 0.5;
-    for_each_receiver_block([&](std::size_t block) {
-      const std::size_t first = block * kReceiverBlock;
-      const std::size_t last = std::min(n, first + kReceiverBlock);
-      std::array<Boundary, kReceiverBlock> boundaries{};
-      for (std::size_t i = first; i < last; ++i) boundaries[i - first] = Boundary(sorted, x[i]);
-      std::array<double, kReceiverBlock> sums{};
-      for (std::size_t j = 0; j < n; ++j) {
-        for (std::size_t i = first; i < last; ++i) {
-          const auto [below, through] = boundaries[i - first].at(x[j]);
-          if (std::abs(x[j] - x[i]) <= same) continue;  // one position: no contest
-          const std::size_t a = std::min(i, j);
-          const std::size_t b = std::max(i, j);
+    // The term actor j's challenge adds to receiver i's danger, given j's chance.
+    // (Forced inline: called from two loops, GCC would otherwise keep it out of line
+    // and pay a call per ordered pair.)
+    auto danger_term = [&](std::size_t i, std::size_t j, double p_j_wins) __attribute__((always_inline)) {
+      const double d = std::abs(x[i] - x[j]) / range;
+      // With r = 1 and Q = 1: U_s = 2d, U_f = -2d, U_sq = 0, so
+      // EU(j->i) = s_i (P 2d - (1 - P) 2d) + (1 - s_i) 2d = 2d (1 - 2 s_i (1 - P)).
+      return q == 1.0 ? 2.0 * d * (1.0 - 2.0 * salience[i] * (1.0 - p_j_wins))
+                      : eu(j, i, p_j_wins, basic_utilities(d, 1.0), 1.0, neutral_status_quo);
+    };
+    if (n < kParallelThreshold) {
+      // Few actors, one thread: each unordered pair once. Its midpoint boundary and
+      // supports serve both members, which halves the pair work. Rows a in ascending
+      // order, b > a ascending, so receiver m gets its terms in ascending order of the
+      // challenger (rows a < m, then its own row): the same sums, bit for bit, as the
+      // per-receiver loop below.
+      std::fill(danger, danger + n, 0.0);
+      for (std::size_t a = 0; a + 1 < n; ++a) {
+        Boundary boundary(sorted, x[a], static_cast<std::size_t>(std::lower_bound(x, x + n, x[a]) - x));
+        for (std::size_t b = a + 1; b < n; ++b) {
+          const auto [below, through] = boundary.at(x[b]);
+          if (std::abs(x[b] - x[a]) <= same) continue;  // one position: no contest
           const VoteTable::Support support = neutral_support(a, b, below, through);
           const double denominator = params.pairwise_probability ? support.left + support.right : all_votes;
-          const double p_j_wins =
-              denominator > 0.0 ? (j < i ? support.left : support.right) / denominator : 0.0;
-          const double d = std::abs(x[i] - x[j]) / range;
-          // With r = 1 and Q = 1: U_s = 2d, U_f = -2d, U_sq = 0, so
-          // EU(j->i) = s_i (P 2d - (1 - P) 2d) + (1 - s_i) 2d = 2d (1 - 2 s_i (1 - P)).
-          sums[i - first] += q == 1.0 ? 2.0 * d * (1.0 - 2.0 * salience[i] * (1.0 - p_j_wins))
-                                      : eu(j, i, p_j_wins, basic_utilities(d, 1.0), 1.0, neutral_status_quo);
+          const double p_a_wins = denominator > 0.0 ? support.left / denominator : 0.0;
+          const double p_b_wins = denominator > 0.0 ? support.right / denominator : 0.0;
+          danger[a] += danger_term(a, b, p_b_wins);
+          danger[b] += danger_term(b, a, p_a_wins);
         }
       }
-      for (std::size_t i = first; i < last; ++i) danger[i] = sums[i - first];
-    });
+    } else {
+      for_each_receiver_block([&](std::size_t block) {
+        const std::size_t first = block * kReceiverBlock;
+        const std::size_t last = std::min(n, first + kReceiverBlock);
+        std::array<Boundary, kReceiverBlock> boundaries{};
+        for (std::size_t i = first; i < last; ++i) boundaries[i - first] = Boundary(sorted, x[i]);
+        std::array<double, kReceiverBlock> sums{};
+        for (std::size_t j = 0; j < n; ++j) {
+          for (std::size_t i = first; i < last; ++i) {
+            const auto [below, through] = boundaries[i - first].at(x[j]);
+            if (std::abs(x[j] - x[i]) <= same) continue;  // one position: no contest
+            const std::size_t a = std::min(i, j);
+            const std::size_t b = std::max(i, j);
+            const VoteTable::Support support = neutral_support(a, b, below, through);
+            const double denominator = params.pairwise_probability ? support.left + support.right : all_votes;
+            const double p_j_wins =
+                denominator > 0.0 ? (j < i ? support.left : support.right) / denominator : 0.0;
+            sums[i - first] += danger_term(i, j, p_j_wins);
+          }
+        }
+        for (std::size_t i = first; i < last; ++i) danger[i] = sums[i - first];
+      });
+    }
   }
   double least = danger[0];
   double most = danger[0];
@@ -519,42 +551,58 @@ BdmRoundResult bdm_round(const BdmActors& input, const BdmParams& params) {
     // stride of n (which cost more than the logarithms saved).
     constexpr std::size_t kTile = 16;
     const std::size_t tiles = (n + kTile - 1) / kTile;
-    for_each_index(tiles, [&](std::size_t row_tile) {
-      const std::size_t a0 = row_tile * kTile;
-      const std::size_t a1 = std::min(n, a0 + kTile);
-      std::array<double, kTile * kTile> mirror_distance{};
-      std::array<double, kTile * kTile> mirror_utility{};
-      for (std::size_t column_tile = row_tile; column_tile < tiles; ++column_tile) {
-        const std::size_t b0 = column_tile * kTile;
-        const std::size_t b1 = std::min(n, b0 + kTile);
-        for (std::size_t a = a0; a < a1; ++a) {
-          for (std::size_t b = std::max(b0, a); b < b1; ++b) {
-            const std::size_t slot = (b - b0) * kTile + (a - a0);
-            if (b == a) {
-              log_distance[a * n + a] = -std::numeric_limits<double>::infinity();
-              log_utility[a * n + a] = std::log(0.5);
-              mirror_distance[slot] = log_distance[a * n + a];
-              mirror_utility[slot] = log_utility[a * n + a];
-              continue;
-            }
-            const double d = (x[b] - x[a]) / range;  // x is sorted: x[b] >= x[a]
-            const double ld = std::log(d);
-            log_distance[a * n + b] = ld;
-            log_utility[a * n + b] = std::log(0.5 - 0.5 * d);
-            mirror_distance[slot] = ld;
-            mirror_utility[slot] = std::log(0.5 + 0.5 * d);
-          }
-        }
-        for (std::size_t b = b0; b < b1; ++b) {
-          for (std::size_t a = a0; a < std::min(a1, b + 1); ++a) {
-            const std::size_t slot = (b - b0) * kTile + (a - a0);
-            if (a == b) continue;
-            log_distance[b * n + a] = mirror_distance[slot];
-            log_utility[b * n + a] = mirror_utility[slot];
-          }
+    if (n < kParallelThreshold) {
+      // Small tables stay in L1 whatever the order: row by row, no tiles.
+      for (std::size_t a = 0; a < n; ++a) {
+        log_distance[a * n + a] = -std::numeric_limits<double>::infinity();
+        log_utility[a * n + a] = std::log(0.5);
+        for (std::size_t b = a + 1; b < n; ++b) {
+          const double d = (x[b] - x[a]) / range;  // x is sorted: x[b] >= x[a]
+          const double ld = std::log(d);
+          log_distance[a * n + b] = ld;
+          log_distance[b * n + a] = ld;
+          log_utility[a * n + b] = std::log(0.5 - 0.5 * d);
+          log_utility[b * n + a] = std::log(0.5 + 0.5 * d);
         }
       }
-    });
+    } else {
+      for_each_index(tiles, [&](std::size_t row_tile) {
+        const std::size_t a0 = row_tile * kTile;
+        const std::size_t a1 = std::min(n, a0 + kTile);
+        std::array<double, kTile * kTile> mirror_distance{};
+        std::array<double, kTile * kTile> mirror_utility{};
+        for (std::size_t column_tile = row_tile; column_tile < tiles; ++column_tile) {
+          const std::size_t b0 = column_tile * kTile;
+          const std::size_t b1 = std::min(n, b0 + kTile);
+          for (std::size_t a = a0; a < a1; ++a) {
+            for (std::size_t b = std::max(b0, a); b < b1; ++b) {
+              const std::size_t slot = (b - b0) * kTile + (a - a0);
+              if (b == a) {
+                log_distance[a * n + a] = -std::numeric_limits<double>::infinity();
+                log_utility[a * n + a] = std::log(0.5);
+                mirror_distance[slot] = log_distance[a * n + a];
+                mirror_utility[slot] = log_utility[a * n + a];
+                continue;
+              }
+              const double d = (x[b] - x[a]) / range;  // x is sorted: x[b] >= x[a]
+              const double ld = std::log(d);
+              log_distance[a * n + b] = ld;
+              log_utility[a * n + b] = std::log(0.5 - 0.5 * d);
+              mirror_distance[slot] = ld;
+              mirror_utility[slot] = std::log(0.5 + 0.5 * d);
+            }
+          }
+          for (std::size_t b = b0; b < b1; ++b) {
+            for (std::size_t a = a0; a < std::min(a1, b + 1); ++a) {
+              const std::size_t slot = (b - b0) * kTile + (a - a0);
+              if (a == b) continue;
+              log_distance[b * n + a] = mirror_distance[slot];
+              log_utility[b * n + a] = mirror_utility[slot];
+            }
+          }
+        }
+      });
+    }
     const VoteTable table(
         n,
         [&](std::size_t k, std::size_t t) {
@@ -563,93 +611,135 @@ BdmRoundResult bdm_round(const BdmActors& input, const BdmParams& params) {
                  (r == 1.0 ? std::abs(x[k] - x[t]) / range : std::exp(r * log_distance[k * n + t]));
         },
         !params.pairwise_probability);
-    for_each_receiver_block([&](std::size_t block) {
-      const std::size_t first = block * kReceiverBlock;
-      const std::size_t last = std::min(n, first + kReceiverBlock);
-      std::array<Boundary, kReceiverBlock> boundaries{};
-      for (std::size_t i = first; i < last; ++i) boundaries[i - first] = Boundary(sorted, x[i]);
-      // U_s and U_f for the block's receivers against a chunk of other actors are
-      // computed first, in a loop that does little but call exp: interleaved with the
-      // offer logic, each call spilled every live register around it.
-      constexpr std::size_t kChunk = 128;
-      Scratch utility_storage(2 * kReceiverBlock * kChunk);
-      double* const success = utility_storage.data();
-      double* const failure = success + kReceiverBlock * kChunk;
-      constexpr std::size_t kAhead = 8;
-      for (std::size_t j0 = 0; j0 < n; j0 += kChunk) {
-        const std::size_t j1 = std::min(n, j0 + kChunk);
-        for (std::size_t i = first; i < last; ++i) {
-          const double exponent = risk[i];
-          double* const us = &success[(i - first) * kChunk - j0];
-          double* const uf = &failure[(i - first) * kChunk - j0];
-          if (exponent == 1.0) {
-            for (std::size_t j = j0; j < j1; ++j) {
-              const Utilities u = basic_utilities(std::abs(x[i] - x[j]) / range, 1.0);
-              us[j] = u.success;
-              uf[j] = u.failure;
-            }
-            continue;
+    // Receiver i's reading of its contest with j (section 6), kept if it is i's best
+    // offer of its kind so far.
+    // Forced inline: out of line it cost a call per ordered pair (+5 % instructions at n = 1,000).
+    auto consider = [&](std::size_t i, std::size_t j, double p_i_wins, double p_j_wins,
+                        const Utilities& utilities) __attribute__((always_inline)) {
+      const double xi = x[i];
+      const double xj = x[j];
+      const double exponent = risk[i];
+      const double e_ij = eu(i, j, p_i_wins, utilities, exponent, status_quo[i]);
+      const double e_ji = eu(j, i, p_j_wins, utilities, exponent, status_quo[i]);
+      OfferKind kind;
+      double to = xj;
+      double key;
+      // Expected utilities lie in [-4, 4]; two closer than kTie are equal (equal in
+      // exact arithmetic and ordered only by rounding); beyond it every comparison
+      // is strict, as in the table above.
+      if (e_ji > e_ij + kTie && e_ij > kTie) {
+        kind = OfferKind::confrontation;
+        key = std::abs(xj - xi);
+      } else if (e_ji > kTie && e_ij < -kTie && e_ji > -e_ij + kTie) {
+        kind = OfferKind::compromise;
+        to = xi + (xj - xi) * (-e_ij / e_ji);
+        // Scholz's rule: the smallest EU-weighted average of the two positions.
+        key = params.closest_compromise ? std::abs(to - xi) : (-e_ij * xi + e_ji * xj) / (-e_ij + e_ji);
+      } else if (e_ji > kTie && e_ij < -kTie) {
+        kind = OfferKind::capitulation;
+        key = std::abs(xj - xi);
+      } else {
+        return;
+      }
+      OfferCandidate& slot = best[i][static_cast<std::size_t>(kind)];
+      // Ties go to the lower resulting position, so the choice does not depend on
+      // the order in which offers are examined.
+      if (!slot.present || key < slot.key || (key == slot.key && to < slot.move.to_position)) {
+        slot = {true, key, Move{i, j, kind, xi, to}};
+      }
+    };
+    if (n < kParallelThreshold) {
+      // Few actors, one thread: each unordered pair once, its boundary and supports
+      // shared by both members (as in the risk phase); U_s and U_f with each
+      // receiver's own exponent. Receiver m meets its challengers in ascending order
+      // (rows a < m, then its own row), as in the per-receiver loop below, so ties
+      // between equal offers resolve identically.
+      auto utilities_of = [&](std::size_t i, std::size_t j) __attribute__((always_inline)) {
+        const double exponent = risk[i];
+        if (exponent == 1.0) return basic_utilities(std::abs(x[i] - x[j]) / range, 1.0);
+        const std::size_t a = std::min(i, j);
+        const std::size_t b = std::max(i, j);
+        return Utilities{2.0 - 4.0 * std::exp(exponent * log_utility[a * n + b]),
+                         2.0 - 4.0 * std::exp(exponent * log_utility[b * n + a])};
+      };
+      for (std::size_t a = 0; a + 1 < n; ++a) {
+        Boundary boundary(sorted, x[a], static_cast<std::size_t>(std::lower_bound(x, x + n, x[a]) - x));
+        for (std::size_t b = a + 1; b < n; ++b) {
+          const auto [below, through] = boundary.at(x[b]);
+          if (std::abs(x[b] - x[a]) <= same) continue;
+          const VoteTable::Support support = table.support(a, b, below, through);
+          const double denominator =
+              params.pairwise_probability ? support.left + support.right : table.all_votes();
+          double p_a_wins = 0.0;
+          double p_b_wins = 0.0;
+          if (denominator > 0.0) {
+            p_a_wins = support.left / denominator;
+            p_b_wins = support.right / denominator;
           }
-          for (std::size_t j = j0; j < j1; ++j) {
-            const std::size_t a = std::min(i, j);
-            const std::size_t b = std::max(i, j);
-            us[j] = 2.0 - 4.0 * std::exp(exponent * log_utility[a * n + b]);
-            uf[j] = 2.0 - 4.0 * std::exp(exponent * log_utility[b * n + a]);
-          }
-        }
-        for (std::size_t j = j0; j < j1; ++j) {
-          const double xj = x[j];
-          if (j + kAhead < n) table.prefetch(j + kAhead, boundaries[0].below());
-          for (std::size_t i = first; i < last; ++i) {
-            const auto [below, through] = boundaries[i - first].at(xj);
-            const double xi = x[i];
-            if (std::abs(xj - xi) <= same) continue;
-            const std::size_t a = std::min(i, j);
-            const std::size_t b = std::max(i, j);
-            const VoteTable::Support support = table.support(a, b, below, through);
-            const double denominator =
-                params.pairwise_probability ? support.left + support.right : table.all_votes();
-            double p_i_wins = 0.0;
-            double p_j_wins = 0.0;
-            if (denominator > 0.0) {
-              p_i_wins = (i < j ? support.left : support.right) / denominator;
-              p_j_wins = (i < j ? support.right : support.left) / denominator;
-            }
-            const double exponent = risk[i];
-            const std::size_t slot_of_j = (i - first) * kChunk + (j - j0);
-            const Utilities utilities{success[slot_of_j], failure[slot_of_j]};
-            const double e_ij = eu(i, j, p_i_wins, utilities, exponent, status_quo[i]);
-            const double e_ji = eu(j, i, p_j_wins, utilities, exponent, status_quo[i]);
-            OfferKind kind;
-            double to = xj;
-            double key;
-            // Expected utilities lie in [-4, 4]; two closer than kTie are equal (equal in
-            // exact arithmetic and ordered only by rounding); beyond it every comparison
-            // is strict, as in the table above.
-            if (e_ji > e_ij + kTie && e_ij > kTie) {
-              kind = OfferKind::confrontation;
-              key = std::abs(xj - xi);
-            } else if (e_ji > kTie && e_ij < -kTie && e_ji > -e_ij + kTie) {
-              kind = OfferKind::compromise;
-              to = xi + (xj - xi) * (-e_ij / e_ji);
-              // Scholz's rule: the smallest EU-weighted average of the two positions.
-              key = params.closest_compromise ? std::abs(to - xi) : (-e_ij * xi + e_ji * xj) / (-e_ij + e_ji);
-            } else if (e_ji > kTie && e_ij < -kTie) {
-              kind = OfferKind::capitulation;
-              key = std::abs(xj - xi);
-            } else {
-              continue;
-            }
-            OfferCandidate& slot = best[i][static_cast<std::size_t>(kind)];
-            // Ties go to the lower resulting position, so the choice does not depend on
-            // the order in which offers are examined.
-            if (!slot.present || key < slot.key || (key == slot.key && to < slot.move.to_position)) {
-              slot = {true, key, Move{i, j, kind, xi, to}};
-            }
-          }
+          consider(a, b, p_a_wins, p_b_wins, utilities_of(a, b));
+          consider(b, a, p_b_wins, p_a_wins, utilities_of(b, a));
         }
       }
-    });
+    } else {
+      for_each_receiver_block([&](std::size_t block) {
+        const std::size_t first = block * kReceiverBlock;
+        const std::size_t last = std::min(n, first + kReceiverBlock);
+        std::array<Boundary, kReceiverBlock> boundaries{};
+        for (std::size_t i = first; i < last; ++i) boundaries[i - first] = Boundary(sorted, x[i]);
+        // U_s and U_f for the block's receivers against a chunk of other actors are
+        // computed first, in a loop that does little but call exp: interleaved with the
+        // offer logic, each call spilled every live register around it.
+        constexpr std::size_t kChunk = 128;
+        Scratch utility_storage(2 * kReceiverBlock * kChunk);
+        double* const success = utility_storage.data();
+        double* const failure = success + kReceiverBlock * kChunk;
+        constexpr std::size_t kAhead = 8;
+        for (std::size_t j0 = 0; j0 < n; j0 += kChunk) {
+          const std::size_t j1 = std::min(n, j0 + kChunk);
+          for (std::size_t i = first; i < last; ++i) {
+            const double exponent = risk[i];
+            double* const us = &success[(i - first) * kChunk - j0];
+            double* const uf = &failure[(i - first) * kChunk - j0];
+            if (exponent == 1.0) {
+              for (std::size_t j = j0; j < j1; ++j) {
+                const Utilities u = basic_utilities(std::abs(x[i] - x[j]) / range, 1.0);
+                us[j] = u.success;
+                uf[j] = u.failure;
+              }
+              continue;
+            }
+            for (std::size_t j = j0; j < j1; ++j) {
+              const std::size_t a = std::min(i, j);
+              const std::size_t b = std::max(i, j);
+              us[j] = 2.0 - 4.0 * std::exp(exponent * log_utility[a * n + b]);
+              uf[j] = 2.0 - 4.0 * std::exp(exponent * log_utility[b * n + a]);
+            }
+          }
+          for (std::size_t j = j0; j < j1; ++j) {
+            const double xj = x[j];
+            if (j + kAhead < n) table.prefetch(j + kAhead, boundaries[0].below());
+            for (std::size_t i = first; i < last; ++i) {
+              const auto [below, through] = boundaries[i - first].at(xj);
+              const double xi = x[i];
+              if (std::abs(xj - xi) <= same) continue;
+              const std::size_t a = std::min(i, j);
+              const std::size_t b = std::max(i, j);
+              const VoteTable::Support support = table.support(a, b, below, through);
+              const double denominator =
+                  params.pairwise_probability ? support.left + support.right : table.all_votes();
+              double p_i_wins = 0.0;
+              double p_j_wins = 0.0;
+              if (denominator > 0.0) {
+                p_i_wins = (i < j ? support.left : support.right) / denominator;
+                p_j_wins = (i < j ? support.right : support.left) / denominator;
+              }
+              const std::size_t slot_of_j = (i - first) * kChunk + (j - j0);
+              consider(i, j, p_i_wins, p_j_wins, Utilities{success[slot_of_j], failure[slot_of_j]});
+            }
+          }
+        }
+      });
+    }
   }
 
   // Back to input order.

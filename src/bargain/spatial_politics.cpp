@@ -4,6 +4,7 @@
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <numeric>
@@ -154,6 +155,22 @@ std::size_t choose(const std::vector<std::vector<double>>& candidates, const std
   return best;
 }
 
+// The smallest L >= 2 such that `now` (round r) equals round r - L coordinate by
+// coordinate within `tolerance`, or 0 if none. `history` holds rounds 0 .. r - 1.
+int repeat_length(const std::vector<std::vector<std::vector<double>>>& history,
+                  const std::vector<std::vector<double>>& now, double tolerance) {
+  for (std::size_t length = 2; length <= history.size(); ++length) {
+    const auto& then = history[history.size() - length];
+    bool same = true;
+    for (std::size_t a = 0; same && a < now.size(); ++a) {
+      for (std::size_t d = 0; same && d < now[a].size(); ++d)
+        same = std::abs(now[a][d] - then[a][d]) <= tolerance;
+    }
+    if (same) return static_cast<int>(length);
+  }
+  return 0;
+}
+
 }  // namespace
 
 SpatialResult run_spatial_politics(std::span<const SpatialActor> input, const SmpParams& params) {
@@ -196,7 +213,9 @@ SpatialResult run_spatial_politics(std::span<const SpatialActor> input, const Sm
   std::vector<std::vector<double>> positions;
   for (const auto& actor : actors) positions.push_back(actor.ideal);
   SpatialResult result;
-  auto record = [&]() {
+  // Each round's advocated positions in canonical order, for the cycle check.
+  std::vector<std::vector<std::vector<double>>> history{positions};
+  auto record = [&](std::vector<SpatialMove> moves) {
     const std::vector<double> probability = election.outcome(positions);
     SpatialRound round;
     round.positions.resize(n);
@@ -206,9 +225,16 @@ SpatialResult run_spatial_politics(std::span<const SpatialActor> input, const Sm
       round.outcome_probability[order[m]] = probability[m];
     }
     round.expected_outcome = expected_point(positions, probability);
+    round.moves = std::move(moves);
     result.rounds.push_back(std::move(round));
   };
-  record();
+  record({});
+  // Per actor (canonical order) in a round: the chosen candidate and the expected
+  // utilities of staying and of that candidate, for the explanation.
+  std::vector<std::size_t> chosen(n, 0);
+  std::vector<double> value_of_staying(n, 0.0);
+  std::vector<double> value_of_chosen(n, 0.0);
+  constexpr std::array<double, 3> kFractions{0.25, 0.5, 1.0};
 
   for (int round = 1; round <= params.rounds; ++round) {
     // log P(a beats b) for the current positions; actor i's candidates change only
@@ -228,9 +254,11 @@ SpatialResult run_spatial_politics(std::span<const SpatialActor> input, const Sm
       // Candidates: stay, return to the ideal, or move a quarter, half or all of the
       // way towards another actor's advocated position.
       std::vector<std::vector<double>> candidates{positions[i], actors[i].ideal};
+      // Candidate c >= 2 is fraction kFractions[(c - 2) % 3] of the way towards the
+      // ((c - 2) / 3)-th other actor (see explain below).
       for (std::size_t j = 0; j < n; ++j) {
         if (j == i) continue;
-        for (double fraction : {0.25, 0.5}) {
+        for (double fraction : {kFractions[0], kFractions[1]}) {
           std::vector<double> c(dimensions);
           for (std::size_t d = 0; d < dimensions; ++d) {
             const double from = positions[i][d];
@@ -265,7 +293,11 @@ SpatialResult run_spatial_politics(std::span<const SpatialActor> input, const Sm
           value += p[a] * election.utility(i, a == i ? candidates[c] : positions[a]);
         values[c] = value;
       }
-      next[i] = candidates[choose(candidates, values)];
+      const std::size_t pick = choose(candidates, values);
+      next[i] = candidates[pick];
+      chosen[i] = pick;
+      value_of_staying[i] = values[0];
+      value_of_chosen[i] = values[pick];
     };
     if (n >= 32) {
       tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n),
@@ -280,13 +312,47 @@ SpatialResult run_spatial_politics(std::span<const SpatialActor> input, const Sm
       for (std::size_t d = 0; d < dimensions; ++d)
         largest_move = std::max(largest_move, std::abs(next[i][d] - positions[i][d]));
     }
+    // The explanation: every actor whose advocated position changed, by the rule
+    // that produced its new position, in input order.
+    std::vector<SpatialMove> moves;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (next[i] == positions[i]) continue;
+      SpatialMove move;
+      move.actor = order[i];
+      if (chosen[i] == 1) {
+        move.kind = SmpMoveKind::ideal;
+      } else {
+        const std::size_t other = (chosen[i] - 2) / 3;  // among the actors other than i
+        move.kind = SmpMoveKind::toward;
+        move.toward = order[other < i ? other : other + 1];
+        move.fraction = kFractions[(chosen[i] - 2) % 3];
+      }
+      move.from = positions[i];
+      move.to = next[i];
+      move.utility_stay = value_of_staying[i];
+      move.utility_moved = value_of_chosen[i];
+      moves.push_back(std::move(move));
+    }
+    std::sort(moves.begin(), moves.end(),
+              [](const SpatialMove& a, const SpatialMove& b) { return a.actor < b.actor; });
     positions = std::move(next);
-    record();
+    record(std::move(moves));
     if (largest_move <= params.tolerance) {
       result.converged = true;
       break;
     }
+    // A repeated state: best responses depend on the advocated positions only, so
+    // positions equal (within the tolerance) to those of L >= 2 rounds ago mean the
+    // dynamic cycles with period L for ever. Stop and report it.
+    const int length = repeat_length(history, positions, params.tolerance);
+    if (length > 0) {
+      result.stopped = "cycle";
+      result.cycle_length = length;
+      return result;
+    }
+    history.push_back(positions);
   }
+  if (!result.converged) result.stopped = "round_limit";
   return result;
 }
 
@@ -304,7 +370,8 @@ Trajectory run_smp(const Issue& issue, const SmpParams& params) {
   Trajectory trajectory;
   trajectory.model = "smp";
   trajectory.converged = spatial.converged;
-  if (!spatial.converged) trajectory.stopped = "round_limit";
+  trajectory.stopped = spatial.stopped;
+  trajectory.cycle_length = spatial.cycle_length;
   for (std::size_t r = 0; r < spatial.rounds.size(); ++r) {
     Round round;
     round.index = static_cast<int>(r);
@@ -312,9 +379,19 @@ Trajectory run_smp(const Issue& issue, const SmpParams& params) {
       round.positions.push_back(low + span * position[0]);
     round.median = weighted_median(round.positions, weights);
     round.mean = weighted_mean(round.positions, weights);
+    for (const SpatialMove& move : spatial.rounds[r].moves) {
+      round.smp_moves.push_back({move.actor, move.kind, move.toward, move.fraction, low + span * move.from[0],
+                                 low + span * move.to[0], move.utility_stay, move.utility_moved});
+    }
     trajectory.rounds.push_back(std::move(round));
   }
-  trajectory.forecast = low + span * spatial.rounds.back().expected_outcome[0];
+  // On a cycle of L rounds: the mean expected outcome over one full period (the last
+  // L rounds), as for bdm's cycles.
+  const std::size_t period = spatial.stopped == "cycle" ? static_cast<std::size_t>(spatial.cycle_length) : 1;
+  double total = 0.0;
+  for (std::size_t k = 0; k < period; ++k)
+    total += spatial.rounds[spatial.rounds.size() - 1 - k].expected_outcome[0];
+  trajectory.forecast = low + span * (total / static_cast<double>(period));
   return trajectory;
 }
 

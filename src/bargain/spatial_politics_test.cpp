@@ -70,6 +70,78 @@ TEST(SpatialPolitics, ReversedActorsFoundByRapidcheck) {
   EXPECT_EQ(run_smp(issue, params).forecast, run_smp(reversed, params).forecast);
 }
 
+// Three actors whose simultaneous best responses go round in a cycle of four rounds
+// (found by a search over small integer issues): round 4 repeats round 0. The run stops
+// there, says so, and forecasts the mean expected outcome over the four rounds.
+TEST(SpatialPolitics, CycleIsDetectedAndReported) {
+  const Issue issue = testing::make_issue({0, 80, 60}, {3, 3, 3}, {0.25, 0.25, 1.0});
+  SmpParams params;
+  params.rounds = 30;
+  std::vector<SpatialActor> actors;
+  for (const auto& stance : issue.stances)
+    actors.push_back({stance.capability.value, {stance.position.value / 100.0}, {stance.salience.value}});
+  const SpatialResult spatial = run_spatial_politics(actors, params);
+  EXPECT_EQ(spatial.stopped, "cycle");
+  EXPECT_EQ(spatial.cycle_length, 4);
+  EXPECT_FALSE(spatial.converged);
+  ASSERT_EQ(spatial.rounds.size(), 5u);
+  EXPECT_EQ(spatial.rounds[4].positions, spatial.rounds[0].positions);
+  for (std::size_t r = 1; r < 4; ++r) EXPECT_NE(spatial.rounds[r].positions, spatial.rounds[0].positions);
+
+  const Trajectory trajectory = run_smp(issue, params);
+  EXPECT_EQ(trajectory.stopped, "cycle");
+  EXPECT_EQ(trajectory.cycle_length, 4);
+  double mean = 0.0;
+  for (std::size_t r = 1; r <= 4; ++r) mean += spatial.rounds[r].expected_outcome[0];
+  EXPECT_NEAR(trajectory.forecast, 100.0 * mean / 4.0, 1e-9);
+
+  // Stopped before the state repeats: the round limit, as before.
+  params.rounds = 3;
+  const Trajectory short_run = run_smp(issue, params);
+  EXPECT_EQ(short_run.stopped, "round_limit");
+  EXPECT_EQ(short_run.cycle_length, 0);
+}
+
+// Every change of position is explained, and only those: the mover, the rule, the
+// actor it moved towards (a move all the way lands exactly on that actor's previous
+// position) and expected utilities showing the move beats staying.
+TEST(SpatialPolitics, EveryMoveIsExplained) {
+  for (const Issue& issue :
+       {testing::emissions(), testing::make_issue({0, 80, 60}, {3, 3, 3}, {0.25, 0.25, 1.0})}) {
+    const Trajectory trajectory = run_smp(issue, SmpParams{});
+    std::size_t explained = 0;
+    EXPECT_TRUE(trajectory.rounds.front().smp_moves.empty());
+    for (std::size_t r = 1; r < trajectory.rounds.size(); ++r) {
+      const Round& before = trajectory.rounds[r - 1];
+      const Round& now = trajectory.rounds[r];
+      std::vector<bool> moved(now.positions.size(), false);
+      for (const SmpMove& move : now.smp_moves) {
+        ASSERT_LT(move.actor, now.positions.size());
+        moved[move.actor] = true;
+        EXPECT_DOUBLE_EQ(move.from_position, before.positions[move.actor]);
+        EXPECT_DOUBLE_EQ(move.to_position, now.positions[move.actor]);
+        EXPECT_GT(move.utility_moved, move.utility_stay);
+        if (move.kind == SmpMoveKind::ideal) {
+          EXPECT_DOUBLE_EQ(move.to_position, trajectory.rounds.front().positions[move.actor]);
+        } else {
+          EXPECT_NE(move.toward, move.actor);
+          EXPECT_TRUE(move.fraction == 0.25 || move.fraction == 0.5 || move.fraction == 1.0);
+          const double target = before.positions[move.toward];
+          if (move.fraction == 1.0) {
+            EXPECT_DOUBLE_EQ(move.to_position, target);
+          }
+          // A partial move lands between the mover and its target.
+          EXPECT_LE(std::abs(move.to_position - target), std::abs(move.from_position - target) + 1e-9);
+        }
+        ++explained;
+      }
+      for (std::size_t i = 0; i < now.positions.size(); ++i)
+        EXPECT_EQ(moved[i], now.positions[i] != before.positions[i]) << "round " << r << " actor " << i;
+    }
+    EXPECT_GT(explained, 0u);
+  }
+}
+
 // Fisher-Yates with rapidcheck's draws, so a failing permutation shrinks too.
 std::vector<std::size_t> random_permutation(std::size_t n) {
   std::vector<std::size_t> order(n);

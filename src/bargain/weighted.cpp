@@ -17,13 +17,22 @@ const char* to_string(OfferKind kind) {
   return "?";
 }
 
+const char* to_string(SmpMoveKind kind) {
+  switch (kind) {
+    case SmpMoveKind::ideal: return "ideal";
+    case SmpMoveKind::toward: return "toward";
+  }
+  return "?";
+}
+
 namespace {
 double checked_total(std::span<const double> positions, std::span<const double> weights) {
   if (positions.size() != weights.size()) throw PreconditionError("positions and weights differ in length");
   if (positions.empty()) throw PreconditionError("no positions");
   double total = 0.0;
   for (std::size_t i = 0; i < weights.size(); ++i) {
-    if (!(weights[i] >= 0.0) || !std::isfinite(weights[i])) throw PreconditionError("a weight is negative or not finite");
+    if (!(weights[i] >= 0.0) || !std::isfinite(weights[i]))
+      throw PreconditionError("a weight is negative or not finite");
     if (!std::isfinite(positions[i])) throw PreconditionError("a position is not finite");
     total += weights[i];
   }
@@ -91,7 +100,11 @@ Trajectory single_round(const Issue& issue, const char* model, bool median) {
 }
 }  // namespace
 
-Trajectory run_weighted_mean(const Issue& issue) { return single_round(issue, "achen", false); }
-Trajectory run_weighted_median(const Issue& issue) { return single_round(issue, "median", true); }
+Trajectory run_weighted_mean(const Issue& issue) {
+  return single_round(issue, "achen", false);
+}
+Trajectory run_weighted_median(const Issue& issue) {
+  return single_round(issue, "median", true);
+}
 
 }  // namespace statecraft::bargain
