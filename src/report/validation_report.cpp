@@ -104,6 +104,30 @@ std::string validation_markdown(const nlohmann::ordered_json& r, const std::stri
       "negative "
       "\"minus best baseline\" is an improvement; an interval that contains 0 is no evidence of one.");
   line();
+  std::string helps, unclear, hurts;
+  for (const auto& m : r["models"]) {
+    if (m["name"] == r["best_baseline"]) continue;
+    const auto& d = m["cv_vs_best_baseline"];
+    const std::string item =
+        fmt::format("`{}` ({:+.2f})", m["name"].get<std::string>(), d["value"].get<double>());
+    std::string& list = d["high"].get<double>() < 0.0  ? helps
+                        : d["low"].get<double>() > 0.0 ? hurts
+                                                       : unclear;
+    list += (list.empty() ? "" : ", ") + item;
+  }
+  line(
+      "Which helps, against the best weighted mean in cross-validation (MAE difference; 95% bootstrap "
+      "interval "
+      "below 0 = helps, above 0 = hurts): helps: " +
+      (helps.empty() ? std::string("none") : helps) +
+      "; no detectable difference: " + (unclear.empty() ? std::string("none") : unclear) +
+      "; hurts: " + (hurts.empty() ? std::string("none") : hurts) +
+      ". Fitted families whose grid contains the weighted mean (status-quo-pull, blend-smp) fall back to it "
+      "when "
+      "nothing else fits better; the in-sample column shows how much a fit gains on the issues it was fitted "
+      "on, "
+      "and the gap to the CV column is what it loses on issues it never saw.");
+  line();
   line("### Naive baselines");
   line();
   line("| baseline | issues | MAE | median AE | within 10 | best weighted mean on the same issues (MAE) |");
@@ -144,8 +168,7 @@ std::string validation_markdown(const nlohmann::ordered_json& r, const std::stri
                   "intervals cover 80% of them "
                   "(tau on all issues: {:.2f}; per CV fold: {:.1f} to {:.1f}).",
                   in["model"].get<std::string>(), in["samples"].get<int>(),
-                  in["position_noise"].get<double>(), in["tau_all"].get<double>(),
-                  in["cv"]["tau"].front().get<double>(), in["cv"]["tau"].back().get<double>()));
+                  in["position_noise"].get<double>(), in["tau_all"].get<double>(), tau_min, tau_max));
   line();
   std::string header = "| stated coverage |", rule = "|---|", cv = "| observed, cross-validation |",
               time = "| observed, time split |";
