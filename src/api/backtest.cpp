@@ -15,7 +15,7 @@ namespace statecraft::api {
 nlohmann::ordered_json backtest_recommended(const BacktestRequest& request) {
   if (request.data.empty()) flag_error("--data", "required");
   if (request.capability != "equal") flag_error("--capability", "the recommended model sets its own weights");
-  const std::vector<validation::DeuCase> cases = load_deu_cases(request.data);
+  const std::vector<validation::DeuCase> cases = load_deu_cases(request.data, false);
   if (cases.empty()) {
     throw InputError(SourceLocation{request.data, 0, 0},
                      "no issue with an outcome and at least 3 actors with both a position and a salience");

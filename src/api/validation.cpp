@@ -25,9 +25,9 @@ using validation::DeuCase;
 using validation::Family;
 using validation::ForecastMatrix;
 
-std::vector<DeuCase> load_deu_cases(const std::string& path) {
+std::vector<DeuCase> load_deu_cases(const std::string& path, bool with_gdp) {
   const auto equal = io::load_deu3(path, io::Deu3Capability::equal);
-  const auto gdp = io::load_deu3(path, io::Deu3Capability::gdp);
+  const auto gdp = with_gdp ? io::load_deu3(path, io::Deu3Capability::gdp) : equal;
   std::vector<DeuCase> cases;
   for (std::size_t i = 0; i < equal.issues.size(); ++i) {
     DeuCase c;

@@ -27,7 +27,9 @@ struct ValidationRequest {
 [[nodiscard]] nlohmann::ordered_json validation(const ValidationRequest& request);
 
 // The counted issues of a DEU III file with proposal, procedure, voting rule and date.
-[[nodiscard]] std::vector<validation::DeuCase> load_deu_cases(const std::string& path);
+// With `with_gdp` false the GDP row is not read (every case's gdp is 1), so a file
+// whose GDP row is incomplete still runs the models that do not use it.
+[[nodiscard]] std::vector<validation::DeuCase> load_deu_cases(const std::string& path, bool with_gdp = true);
 
 // Pass probability of every motion with a recorded outcome in the scenario files under
 // `directory`, each evaluated on the world of the day before the motion's date.
