@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <regex>
 #include <string>
 
@@ -114,3 +116,38 @@ TEST(Cli, InfoOfBadScenarioIsTheLoaderLine) {
 }
 
 }  // namespace
+
+// ---- backtest --model recommended and validation (issue 9) ---------------------------
+
+const std::string kDeu3Train = std::string(STATECRAFT_SOURCE_DIR) + "/../shared/data/deu3/deu3-train.tsv";
+
+TEST(Cli, RecommendedBacktestRejectsACapabilityFlag) {
+  auto r = statecraft_cli(
+      {"backtest", "--data", kDeu3Train, "--model", "recommended", "--capability", "gdp", "--no-record"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out, "");
+  EXPECT_TRUE(is_one_line(r.err)) << r.err;
+  EXPECT_EQ(r.err.rfind("--capability: error: ", 0), 0U) << r.err;
+}
+
+TEST(Cli, ValidationRefusesADocumentWithMarkersOutOfOrderAndLeavesItAlone) {
+  const fs::path dir = fs::temp_directory_path() / "statecraft-validation-cli";
+  fs::create_directories(dir);
+  const fs::path doc = dir / "VALIDATION.md";
+  const std::string text = "UNGA\n<!-- deu3:end -->\n<!-- deu3:begin -->\n";
+  {
+    std::ofstream out(doc);
+    out << text;
+  }
+  auto r = statecraft_cli({"validation", "--data", kDeu3Train, "--no-spatial", "--bootstrap", "5",
+                           "--samples", "10", "--doc", doc.string()});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out, "");
+  EXPECT_TRUE(is_one_line(r.err)) << r.err;
+  EXPECT_NE(r.err.find("VALIDATION.md"), std::string::npos) << r.err;
+  std::ifstream in(doc);
+  std::string after((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_EQ(after, text);
+  EXPECT_FALSE(fs::exists(dir / "deu3-reliability.svg"));
+  fs::remove_all(dir);
+}

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include "api/backtest.h"
 #include "bargain/backtest.h"
 #include "commands.h"
 #include "core/error.h"
@@ -37,7 +38,7 @@ void register_backtest(CLI::App& app, Context& context) {
   // UN General Assembly votes instead (--votes, --roll-calls, --test-sessions): src/rollcall.
   auto unga = std::make_shared<UngaBacktestOptions>();
   register_unga_backtest_options(command, *unga, false);
-  command->add_option("--model", options->model, "achen, median, bdm or smp")
+  command->add_option("--model", options->model, "achen, median, bdm, smp or recommended (docs/VALIDATION.md)")
       ->required()
       ->check(CLI::IsMember({"achen", "median", "bdm", "smp", "shares", "lineage", "ideal-point", "recommended"}));
   command->add_option("--capability", options->capability, "equal (default) or gdp (the file's GDP row)")
@@ -53,6 +54,24 @@ void register_backtest(CLI::App& app, Context& context) {
       return;
     }
     if (options->data.empty()) throw InputError(SourceLocation{"--data", 0, 0}, "backtest needs --data or --votes");
+    if (options->model == "recommended") {
+      // The model and parameters docs/VALIDATION.md recommends (issue 9).
+      RunRecorder recorder(context, "backtest");
+      api::BacktestRequest request{options->data, options->model, options->capability, options->rounds};
+      const nlohmann::ordered_json result = api::backtest_recommended(request);
+      if (options->format == "json") {
+        fmt::print("{}\n", result.dump());
+      } else {
+        fmt::print("model recommended ({} at {}): {} issues, mean absolute error {:.2f}, 80% intervals cover {:.1f}%\n",
+                   result["family"].get<std::string>(), result["parameters"].get<std::string>(),
+                   result["issues"].get<std::size_t>(), result["mae"].get<double>(),
+                   100 * result["coverage80"].get<double>());
+        fmt::print("data: {}\n", kCitation);
+      }
+      recorder.record(options->data, {{"model", "recommended"}}, 0, nlohmann::json::parse(result.dump()));
+      context.exit_code = 0;
+      return;
+    }
     if (!bargain::parse_model(options->model)) {
       throw InputError(SourceLocation{"--model", 0, 0}, "model '" + options->model + "' needs --votes and --roll-calls");
     }

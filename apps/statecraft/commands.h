@@ -40,6 +40,7 @@ void register_corridor(CLI::App& app, Context& context);
 void register_game(CLI::App& app, Context& context);
 void register_forecast(CLI::App& app, Context& context);
 void register_backtest(CLI::App& app, Context& context);
+void register_validation(CLI::App& app, Context& context);
 void register_unga(CLI::App& app, Context& context);
 void register_vote(CLI::App& app, Context& context);
 void register_report(CLI::App& app, Context& context);

@@ -34,6 +34,7 @@ int main(int argc, char** argv) {
   cli::register_game(app, context);
   cli::register_forecast(app, context);
   cli::register_backtest(app, context);
+  cli::register_validation(app, context);
   cli::register_unga(app, context);
   cli::register_vote(app, context);
   cli::register_report(app, context);

@@ -61,7 +61,54 @@ class Reader {
   std::string name_;
 };
 
+int two_digit_year(int yy) { return yy < 50 ? 2000 + yy : 1900 + yy; }
+
+std::optional<int> digits(std::string_view text) {
+  if (text.empty() || text.size() > 4) return std::nullopt;
+  int value = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + (c - '0');
+  }
+  return value;
+}
+
 }  // namespace
+
+int parse_deu3_date(std::string_view text) {
+  std::vector<std::string_view> parts;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t dash = text.find('-', start);
+    parts.push_back(text.substr(start, dash == std::string_view::npos ? std::string_view::npos : dash - start));
+    if (dash == std::string_view::npos) break;
+    start = dash + 1;
+  }
+  if (parts.size() == 1) {
+    const auto year = digits(parts[0]);
+    return parts[0].size() == 4 && year && *year >= 1900 ? *year * 10000 + 101 : 0;
+  }
+  if (parts.size() != 3) return 0;
+  const auto a = digits(parts[0]);
+  const auto month = digits(parts[1]);
+  const auto c = digits(parts[2]);
+  if (!a || !month || !c || *month < 1 || *month > 12) return 0;
+  int day = *a;
+  int year = 0;
+  if (parts[0].size() == 4) {  // spreadsheet-garbled dd-mm-yy: 19dd/20dd-mm-yy
+    if (parts[2].size() != 2) return 0;
+    day = *a % 100;
+    year = two_digit_year(*c);
+  } else if (parts[2].size() == 4) {
+    year = *c;
+  } else if (parts[2].size() == 2) {
+    year = two_digit_year(*c);
+  } else {
+    return 0;
+  }
+  if (day < 1 || day > 31) return 0;
+  return year * 10000 + *month * 100 + day;
+}
 
 Deu3Data load_deu3_text(std::string_view text, const std::string& name, Deu3Capability capability) {
   const Reader reader(name);
@@ -91,6 +138,16 @@ Deu3Data load_deu3_text(std::string_view text, const std::string& name, Deu3Capa
   const std::size_t proposal_column = require("prnr");
   const std::size_t outcome_column = require("out");
   const std::size_t reference_column = require("rp");
+  // Optional columns (a file without them still loads; the validation protocol then
+  // treats every issue as introduced on an unknown date under an unknown procedure).
+  auto optional_column = [&](const std::string& column) -> std::optional<std::size_t> {
+    auto it = column_of.find(column);
+    if (it == column_of.end()) return std::nullopt;
+    return it->second;
+  };
+  const auto procedure_column = optional_column("proc");
+  const auto rule_column = optional_column("counvte");
+  const auto intro_column = optional_column("intro");
 
   // An actor is every code with both a p<code> and an s<code> column (which rules
   // out prnr, proc, prname and the like).
@@ -156,7 +213,15 @@ Deu3Data load_deu3_text(std::string_view text, const std::string& name, Deu3Capa
       stance.capability = Figure{gdp[a], capability == Deu3Capability::gdp ? "DEU III GDP row" : "", capability == Deu3Capability::equal};
       issue.stances.push_back(std::move(stance));
     }
-    if (issue.outcome && issue.stances.size() >= 3) data.issues.push_back(std::move(issue));
+    if (issue.outcome && issue.stances.size() >= 3) {
+      Deu3IssueInfo info;
+      info.proposal = cells[proposal_column].text;
+      if (procedure_column) info.procedure = cells[*procedure_column].text;
+      if (rule_column) info.voting_rule = cells[*rule_column].text;
+      if (intro_column) info.introduced = parse_deu3_date(cells[*intro_column].text);
+      data.issues.push_back(std::move(issue));
+      data.info.push_back(std::move(info));
+    }
   }
   return data;
 }

@@ -4,6 +4,7 @@
 
 #include "report/html_report.h"
 #include "report/svg.h"
+#include "report/validation_report.h"
 
 namespace statecraft::report {
 namespace {
@@ -67,6 +68,36 @@ TEST(Html, IsSelfContainedAndEscaped) {
   EXPECT_EQ(html.find("<script"), std::string::npos);
   EXPECT_EQ(html.find("http://"), html.find("http://www.w3.org/2000/svg"));  // only the SVG namespace
   EXPECT_EQ(html.find("https://"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace statecraft::report
+
+// ---- DEU III validation section (issue 9) --------------------------------------------
+
+namespace statecraft::report {
+namespace {
+
+TEST(ValidationReport, SpliceReplacesOnlyBetweenTheMarkers) {
+  const std::string doc = "# Validation\n\nUNGA text\n<!-- deu3:begin -->\nold\n<!-- deu3:end -->\ntail\n";
+  const std::string out = splice_section(doc, "new\n");
+  EXPECT_EQ(out, "# Validation\n\nUNGA text\n<!-- deu3:begin -->\nnew\n<!-- deu3:end -->\ntail\n");
+  EXPECT_EQ(splice_section(out, "new\n"), out);  // idempotent
+  // Without markers the section is appended, the rest kept byte for byte.
+  const std::string appended = splice_section("UNGA", "x\n");
+  EXPECT_EQ(appended, "UNGA\n\n<!-- deu3:begin -->\nx\n<!-- deu3:end -->\n");
+  EXPECT_THROW((void)splice_section("<!-- deu3:end --> <!-- deu3:begin -->", "x"), std::invalid_argument);
+}
+
+TEST(ValidationReport, ReliabilityPlotHasBothCurvesAndTheDiagonal) {
+  const std::vector<double> nominal = {0.5, 0.8, 0.9};
+  const std::vector<double> cv = {0.55, 0.79, 0.91};
+  const std::vector<double> time = {0.6, 0.76, 0.87};
+  const std::string svg = reliability_svg(nominal, cv, time);
+  EXPECT_NE(svg.find("<svg"), std::string::npos);
+  EXPECT_NE(svg.find("perfect calibration"), std::string::npos);
+  EXPECT_NE(svg.find("grouped cross-validation"), std::string::npos);
+  EXPECT_NE(svg.find("time split"), std::string::npos);
 }
 
 }  // namespace
