@@ -408,6 +408,12 @@ void register_plot(CLI::App* unga) {
                R"svg(<text x="14" y="{}" transform="rotate(-90 14 {})" text-anchor="middle">position (USA side +)</text>)svg",
                (top + height - bottom) / 2, (top + height - bottom) / 2)
         << "\n";
+    struct Label {
+      double x, y;
+      const char* colour;
+      std::string text;
+    };
+    std::vector<Label> end_labels;
     for (std::size_t i = 0; i < chosen.size(); ++i) {
       const int c = chosen[i];
       const auto cc = static_cast<std::size_t>(c);
@@ -421,8 +427,17 @@ void register_plot(CLI::App* unga) {
                          points)
           << "\n";
       const int s_end = fit.country_last[cc];
-      svg << fmt::format(R"svg(<text x="{:.1f}" y="{:.1f}" fill="{}">{}</text>)svg", px(s_end) + 4,
-                         py(fit.position[fit.slot(c, s_end, 0)]) + 4 + 0.0, colour, labels[i])
+      end_labels.push_back({px(s_end) + 4, py(fit.position[fit.slot(c, s_end, 0)]) + 4, colour, labels[i]});
+    }
+    // Lines that end close together would print their labels on top of each other:
+    // keep at least 13 px between consecutive labels, top to bottom.
+    std::sort(end_labels.begin(), end_labels.end(), [](const Label& a, const Label& b) { return a.y < b.y; });
+    for (std::size_t i = 1; i < end_labels.size(); ++i) {
+      end_labels[i].y = std::max(end_labels[i].y, end_labels[i - 1].y + 13);
+    }
+    for (const Label& label : end_labels) {
+      svg << fmt::format(R"svg(<text x="{:.1f}" y="{:.1f}" fill="{}">{}</text>)svg", label.x, label.y,
+                         label.colour, label.text)
           << "\n";
     }
     svg << "<text x=\"" << left << "\" y=\"" << height - 28
