@@ -40,7 +40,7 @@ void register_backtest(CLI::App& app, Context& context) {
   register_unga_backtest_options(command, *unga, false);
   command->add_option("--model", options->model, "achen, median, bdm, smp or recommended (docs/VALIDATION.md)")
       ->required()
-      ->check(CLI::IsMember({"achen", "median", "bdm", "smp", "shares", "lineage", "ideal-point", "recommended"}));
+      ->check(CLI::IsMember({"achen", "median", "bdm", "smp", "shares", "lineage", "ideal-point", "combined", "recommended"}));
   command->add_option("--capability", options->capability, "equal (default) or gdp (the file's GDP row)")
       ->check(CLI::IsMember({"equal", "gdp"}));
   command->add_option("--rounds", options->rounds, "Upper limit on rounds (bdm, smp)")->check(CLI::Range(0, 100000));

@@ -15,10 +15,14 @@
 #include "core/error.h"
 #include "io/unvotes_loader.h"
 #include "rollcall/ideal_points.h"
+#include "run_recorder.h"
 #include "unga_backtest.h"
 
 namespace statecraft::cli {
 namespace {
+
+constexpr const char* kUnvotesCitation =
+    "votes: Voeten, Strezhnev & Bailey, doi:10.7910/DVN/LEJUQZ (CC0), via R package unvotes";
 
 struct UngaFiles {
   std::string votes;
@@ -38,7 +42,8 @@ void add_file_options(CLI::App* command, UngaFiles& files) {
 // few historical states share labels).
 int find_country(const rollcall::UngaData& data, const rollcall::VoteIndex& index, const std::string& iso3) {
   std::string wanted = iso3;
-  std::transform(wanted.begin(), wanted.end(), wanted.begin(), [](unsigned char c) { return std::toupper(c); });
+  std::transform(wanted.begin(), wanted.end(), wanted.begin(),
+                 [](unsigned char c) { return std::toupper(c); });
   int found = -1, found_session = -1;
   std::vector<int> last_session(data.countries.size(), -1);
   for (std::size_t item = 0; item < index.item_count(); ++item) {
@@ -52,7 +57,8 @@ int find_country(const rollcall::UngaData& data, const rollcall::VoteIndex& inde
       found_session = last_session[c];
     }
   }
-  if (found < 0) throw InputError(SourceLocation{"--country", 0, 0}, "no country with ISO3 code '" + iso3 + "'");
+  if (found < 0)
+    throw InputError(SourceLocation{"--country", 0, 0}, "no country with ISO3 code '" + iso3 + "'");
   return found;
 }
 
@@ -73,7 +79,7 @@ struct FitOptions {
   std::string format = "csv";
 };
 
-void register_fit(CLI::App* unga) {
+void register_fit(CLI::App* unga, Context& context) {
   auto* command = unga->add_subcommand("fit", "Fit dynamic ideal points; write country-session positions");
   auto options = std::make_shared<FitOptions>();
   add_file_options(command, options->files);
@@ -85,13 +91,15 @@ void register_fit(CLI::App* unga) {
       ->check(CLI::Range(1, 100000));
   command->add_option("-o,--out", options->out, "Output file (default: stdout)");
   command->add_option("--format", options->format, "csv or json")->check(CLI::IsMember({"csv", "json"}));
-  command->callback([options] {
+  command->callback([options, &context] {
+    RunRecorder recorder(context, "unga fit");
     const auto data = io::load_unvotes(options->files.votes, options->files.roll_calls);
     const auto index = rollcall::index_votes(data);
     auto [first, last] = options->sessions.empty() ? std::pair<int, int>{1, index.max_session}
                                                    : parse_session_range(options->sessions, "--sessions");
     if (last > index.max_session) {
-      throw InputError(SourceLocation{"--sessions", 0, 0}, fmt::format("the data ends at session {}", index.max_session));
+      throw InputError(SourceLocation{"--sessions", 0, 0},
+                       fmt::format("the data ends at session {}", index.max_session));
     }
     rollcall::IdealPointParams params;
     params.dimensions = options->dimensions;
@@ -113,12 +121,7 @@ void register_fit(CLI::App* unga) {
       const int from = fit.country_first[static_cast<std::size_t>(c)];
       if (from < 0) continue;
       for (int s = from; s <= fit.country_last[static_cast<std::size_t>(c)]; ++s) {
-        if (options->format == "csv") {
-          text << country.ccode << ',' << country.iso3 << ",\"" << country.name << "\"," << s;
-          for (int d = 0; d < dims; ++d) text << ',' << fmt::format("{:.5f}", fit.position[fit.slot(c, s, d)]);
-          for (int d = 0; d < dims; ++d) text << ',' << fmt::format("{:.5f}", fit.standard_error[fit.slot(c, s, d)]);
-          text << "\n";
-        } else {
+        {
           nlohmann::ordered_json row = {{"ccode", country.ccode}, {"iso3", country.iso3}, {"session", s}};
           row["position"] = nlohmann::json::array();
           row["standard_error"] = nlohmann::json::array();
@@ -128,22 +131,42 @@ void register_fit(CLI::App* unga) {
           }
           rows.push_back(row);
         }
+        if (options->format == "csv") {
+          text << country.ccode << ',' << country.iso3 << ",\"" << country.name << "\"," << s;
+          for (int d = 0; d < dims; ++d)
+            text << ',' << fmt::format("{:.5f}", fit.position[fit.slot(c, s, d)]);
+          for (int d = 0; d < dims; ++d)
+            text << ',' << fmt::format("{:.5f}", fit.standard_error[fit.slot(c, s, d)]);
+          text << "\n";
+        }
       }
     }
-    if (options->format == "json") {
-      nlohmann::ordered_json out = {{"dims", dims}, {"sessions", {first, last}}, {"iterations", fit.iterations},
-                                    {"log_posterior", fit.log_posterior}, {"rows", rows}};
-      text << out.dump() << "\n";
+    nlohmann::ordered_json out = {{"dims", dims},
+                                  {"sessions", {first, last}},
+                                  {"iterations", fit.iterations},
+                                  {"log_posterior", fit.log_posterior},
+                                  {"source", kUnvotesCitation},
+                                  {"rows", rows}};
+    if (options->format == "json") text << out.dump() << "\n";
+    // Write the output file before recording, so that a failed write records nothing.
+    std::ofstream file;
+    if (!options->out.empty()) {
+      file.open(options->out);
+      if (!file) throw InputError(SourceLocation{options->out, 0, 0}, "cannot write file");
     }
+    const nlohmann::json parameters = {
+        {"votes", options->files.votes}, {"roll_calls", options->files.roll_calls},
+        {"sessions", {first, last}},     {"dims", dims},
+        {"drift_sd", options->drift_sd}, {"iterations", options->iterations},
+        {"format", options->format}};
+    const std::int64_t run = recorder.record("", parameters, 0, nlohmann::json::parse(out.dump()));
     if (options->out.empty()) {
       fmt::print("{}", text.str());
     } else {
-      std::ofstream file(options->out);
-      if (!file) throw InputError(SourceLocation{options->out, 0, 0}, "cannot write file");
       file << text.str();
-      fmt::print(stderr, "{} sessions {}-{}: {} iterations, log posterior {:.1f}; wrote {}\n",
-                 dims == 1 ? "1-dimensional" : "2-dimensional", first, last, fit.iterations, fit.log_posterior,
-                 options->out);
+      fmt::print(stderr, "{} sessions {}-{}: {} iterations, log posterior {:.1f}; wrote {}{}\n",
+                 dims == 1 ? "1-dimensional" : "2-dimensional", first, last, fit.iterations,
+                 fit.log_posterior, options->out, run > 0 ? fmt::format(" (run {})", run) : std::string());
     }
   });
 }
@@ -162,30 +185,35 @@ void register_alignment(CLI::App* unga) {
   auto options = std::make_shared<AlignmentOptions>();
   add_file_options(command, options->files);
   command->add_option("--country", options->country, "ISO3 code, e.g. PAK")->required();
-  command->add_option("--session", options->session, "Session, e.g. 69")->required()->check(CLI::PositiveNumber);
+  command->add_option("--session", options->session, "Session, e.g. 69")
+      ->required()
+      ->check(CLI::PositiveNumber);
   command->add_option("--dims", options->dimensions, "Ideal-point dimensions")->check(CLI::IsMember({1, 2}));
-  command->add_option("--window", options->window, "Sessions fitted, ending at --session")->check(CLI::Range(1, 100));
+  command->add_option("--window", options->window, "Sessions fitted, ending at --session")
+      ->check(CLI::Range(1, 100));
   command->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"table", "json"}));
   command->callback([options] {
     const auto data = io::load_unvotes(options->files.votes, options->files.roll_calls);
     const auto index = rollcall::index_votes(data);
     const int session = options->session;
     if (session > index.max_session) {
-      throw InputError(SourceLocation{"--session", 0, 0}, fmt::format("the data ends at session {}", index.max_session));
+      throw InputError(SourceLocation{"--session", 0, 0},
+                       fmt::format("the data ends at session {}", index.max_session));
     }
     const int self = find_country(data, index, options->country);
     rollcall::IdealPointParams params;
     params.dimensions = options->dimensions;
     params.orient_country = usa_index(data);
-    const auto fit = rollcall::fit_ideal_points(index, std::max(1, session - options->window + 1), session, params);
+    const auto fit =
+        rollcall::fit_ideal_points(index, std::max(1, session - options->window + 1), session, params);
     const auto has = [&](int c) {
       return fit.country_first[static_cast<std::size_t>(c)] >= 0 &&
              fit.country_first[static_cast<std::size_t>(c)] <= session &&
              fit.country_last[static_cast<std::size_t>(c)] >= session;
     };
     if (!has(self)) {
-      throw InputError(SourceLocation{"--country", 0, 0}, options->country + " cast no vote in session " +
-                                                              std::to_string(session));
+      throw InputError(SourceLocation{"--country", 0, 0},
+                       options->country + " cast no vote in session " + std::to_string(session));
     }
     // Raw agreement in the session: share of roll calls where both voted (not absent)
     // and voted alike.
@@ -221,8 +249,9 @@ void register_alignment(CLI::App* unga) {
         const double diff = fit.position[fit.slot(c, session, d)] - fit.position[fit.slot(self, session, d)];
         d2 += diff * diff;
         // Delta method for |x_c - x_self| with independent errors.
-        const double se_sum = fit.standard_error[fit.slot(c, session, d)] * fit.standard_error[fit.slot(c, session, d)] +
-                              fit.standard_error[fit.slot(self, session, d)] * fit.standard_error[fit.slot(self, session, d)];
+        const double se_sum =
+            fit.standard_error[fit.slot(c, session, d)] * fit.standard_error[fit.slot(c, session, d)] +
+            fit.standard_error[fit.slot(self, session, d)] * fit.standard_error[fit.slot(self, session, d)];
         var += diff * diff * se_sum;
       }
       const double distance = std::sqrt(d2);
@@ -231,30 +260,60 @@ void register_alignment(CLI::App* unga) {
                       both[cc] > 0 ? same[cc] / both[cc] : std::nan("")});
     }
     std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.distance < b.distance; });
+    // Alignment in the scenario format's [-1, 1]: 1 - 2 d / d_max, with d_max the widest
+    // distance between any two states in the session (the Assembly's span), so the two
+    // farthest states get -1 and states at the same point +1.
+    double widest = 0;
+    for (int a = 0; a < fit.country_count; ++a) {
+      if (!has(a)) continue;
+      for (int b = a + 1; b < fit.country_count; ++b) {
+        if (!has(b)) continue;
+        double d2 = 0;
+        for (int d = 0; d < dims; ++d) {
+          const double diff = fit.position[fit.slot(a, session, d)] - fit.position[fit.slot(b, session, d)];
+          d2 += diff * diff;
+        }
+        widest = std::max(widest, std::sqrt(d2));
+      }
+    }
+    const auto alignment = [&](double distance) { return widest > 0 ? 1.0 - 2.0 * distance / widest : 1.0; };
     const auto& me = data.countries[static_cast<std::size_t>(self)];
     const std::string source = fmt::format(
         "UN General Assembly session {} ideal points ({}-dimensional dynamic ordered model, sessions {}-{}); "
         "votes: Voeten, Strezhnev & Bailey, doi:10.7910/DVN/LEJUQZ",
         session, dims, fit.first_session, fit.last_session);
     if (options->format == "json") {
-      nlohmann::ordered_json out = {{"country", me.iso3}, {"session", session}, {"dims", dims}, {"source", source}};
+      nlohmann::ordered_json out = {{"country", me.iso3},
+                                    {"session", session},
+                                    {"dims", dims},
+                                    {"source", source},
+                                    {"widest_distance", widest}};
       out["states"] = nlohmann::ordered_json::array();
       for (const Row& r : rows) {
         const auto& c = data.countries[static_cast<std::size_t>(r.country)];
-        out["states"].push_back({{"iso3", c.iso3}, {"ccode", c.ccode}, {"name", c.name}, {"distance", r.distance},
-                                 {"distance_se", r.se},
-                                 {"agreement", std::isnan(r.agreement) ? nlohmann::ordered_json() : nlohmann::ordered_json(r.agreement)}});
+        out["states"].push_back(
+            {{"iso3", c.iso3},
+             {"ccode", c.ccode},
+             {"name", c.name},
+             {"distance", r.distance},
+             {"distance_se", r.se},
+             {"alignment", alignment(r.distance)},
+             {"agreement",
+              std::isnan(r.agreement) ? nlohmann::ordered_json() : nlohmann::ordered_json(r.agreement)}});
       }
       fmt::print("{}\n", out.dump());
       return;
     }
     fmt::print("distance from {} ({}) in session {}\n", me.name, me.iso3, session);
-    fmt::print("{:<5} {:<36} {:>9} {:>7} {:>10}\n", "iso3", "state", "distance", "se", "agreement");
+    fmt::print("{:<5} {:<36} {:>9} {:>7} {:>10} {:>10}\n", "iso3", "state", "distance", "se", "alignment",
+               "agreement");
     for (const Row& r : rows) {
       const auto& c = data.countries[static_cast<std::size_t>(r.country)];
-      fmt::print("{:<5} {:<36} {:>9.3f} {:>7.3f} {:>10.3f}\n", c.iso3, c.name.substr(0, 36), r.distance, r.se,
-                 r.agreement);
+      fmt::print("{:<5} {:<36} {:>9.3f} {:>7.3f} {:>10.3f} {:>10.3f}\n", c.iso3, c.name.substr(0, 36),
+                 r.distance, r.se, alignment(r.distance), r.agreement);
     }
+    fmt::print("alignment = 1 - 2 distance / {:.3f} (the widest distance between two states in session {})\n",
+               widest, session);
     fmt::print("source: {}\n", source);
   });
 }
@@ -298,42 +357,63 @@ void register_plot(CLI::App* unga) {
     double lo = 1e9, hi = -1e9;
     for (const int c : chosen) {
       for (int s = std::max(first, fit.country_first[static_cast<std::size_t>(c)]);
-           s <= fit.country_last[static_cast<std::size_t>(c)] && fit.country_first[static_cast<std::size_t>(c)] >= 0; ++s) {
+           s <= fit.country_last[static_cast<std::size_t>(c)] &&
+           fit.country_first[static_cast<std::size_t>(c)] >= 0;
+           ++s) {
         lo = std::min(lo, fit.position[fit.slot(c, s, 0)]);
         hi = std::max(hi, fit.position[fit.slot(c, s, 0)]);
       }
     }
     const double width = 900, height = 480, left = 60, right = 110, top = 40, bottom = 50;
-    const auto px = [&](double s) { return left + (s - first) / std::max(1, last - first) * (width - left - right); };
-    const auto py = [&](double v) { return top + (hi - v) / std::max(hi - lo, 1e-9) * (height - top - bottom); };
+    const auto px = [&](double s) {
+      return left + (s - first) / std::max(1, last - first) * (width - left - right);
+    };
+    const auto py = [&](double v) {
+      return top + (hi - v) / std::max(hi - lo, 1e-9) * (height - top - bottom);
+    };
     static const char* kColours[] = {"#2e7d32", "#ef6c00", "#1565c0", "#c62828", "#6a1b9a",
                                      "#00838f", "#9e9d24", "#4e342e", "#ad1457", "#37474f"};
     std::ostringstream svg;
-    svg << fmt::format(R"svg(<svg xmlns="http://www.w3.org/2000/svg" width="{}" height="{}" font-family="sans-serif" font-size="12">)svg",
-                       width, height)
+    svg << fmt::format(
+               R"svg(<svg xmlns="http://www.w3.org/2000/svg" width="{}" height="{}" font-family="sans-serif" font-size="12">)svg",
+               width, height)
         << "\n";
-    svg << fmt::format(R"svg(<text x="{}" y="20" font-size="14">UN General Assembly ideal points (1-D dynamic ordered model), sessions {}-{}</text>)svg",
-                       left, first, last)
+    svg << fmt::format(
+               R"svg(<text x="{}" y="20" font-size="14">UN General Assembly ideal points (1-D dynamic ordered model), sessions {}-{}</text>)svg",
+               left, first, last)
         << "\n";
-    svg << fmt::format(R"svg(<line x1="{0}" y1="{1}" x2="{2}" y2="{1}" stroke="#999"/>)svg", left, height - bottom,
-                       width - right)
+    svg << fmt::format(R"svg(<line x1="{0}" y1="{1}" x2="{2}" y2="{1}" stroke="#999"/>)svg", left,
+                       height - bottom, width - right)
         << "\n";
-    svg << fmt::format(R"svg(<line x1="{0}" y1="{1}" x2="{0}" y2="{2}" stroke="#999"/>)svg", left, top, height - bottom) << "\n";
+    svg << fmt::format(R"svg(<line x1="{0}" y1="{1}" x2="{0}" y2="{2}" stroke="#999"/>)svg", left, top,
+                       height - bottom)
+        << "\n";
     for (int s = first; s <= last; ++s) {
       if (s % 5 != 0 && s != first) continue;
-      svg << fmt::format(R"svg(<text x="{:.1f}" y="{}" text-anchor="middle">{}</text>)svg", px(s), height - bottom + 16, s)
+      svg << fmt::format(R"svg(<text x="{:.1f}" y="{}" text-anchor="middle">{}</text>)svg", px(s),
+                         height - bottom + 16, s)
           << "\n";
     }
-    svg << fmt::format(R"svg(<text x="{}" y="{}" text-anchor="middle">session (1 = 1946, 69 = 2014)</text>)svg",
-                       (left + width - right) / 2, height - 12)
+    svg << fmt::format(
+               R"svg(<text x="{}" y="{}" text-anchor="middle">session (1 = 1946, 69 = 2014)</text>)svg",
+               (left + width - right) / 2, height - 12)
         << "\n";
     for (int t = 0; t <= 4; ++t) {
       const double v = lo + (hi - lo) * t / 4.0;
-      svg << fmt::format(R"svg(<text x="{}" y="{:.1f}" text-anchor="end">{:.1f}</text>)svg", left - 6, py(v) + 4, v) << "\n";
+      svg << fmt::format(R"svg(<text x="{}" y="{:.1f}" text-anchor="end">{:.1f}</text>)svg", left - 6,
+                         py(v) + 4, v)
+          << "\n";
     }
-    svg << fmt::format(R"svg(<text x="14" y="{}" transform="rotate(-90 14 {})" text-anchor="middle">position (USA side +)</text>)svg",
-                       (top + height - bottom) / 2, (top + height - bottom) / 2)
+    svg << fmt::format(
+               R"svg(<text x="14" y="{}" transform="rotate(-90 14 {})" text-anchor="middle">position (USA side +)</text>)svg",
+               (top + height - bottom) / 2, (top + height - bottom) / 2)
         << "\n";
+    struct Label {
+      double x, y;
+      const char* colour;
+      std::string text;
+    };
+    std::vector<Label> end_labels;
     for (std::size_t i = 0; i < chosen.size(); ++i) {
       const int c = chosen[i];
       const auto cc = static_cast<std::size_t>(c);
@@ -343,14 +423,26 @@ void register_plot(CLI::App* unga) {
         points += fmt::format("{:.1f},{:.1f} ", px(s), py(fit.position[fit.slot(c, s, 0)]));
       }
       const char* colour = kColours[i % 10];
-      svg << fmt::format(R"svg(<polyline fill="none" stroke="{}" stroke-width="2" points="{}"/>)svg", colour, points) << "\n";
+      svg << fmt::format(R"svg(<polyline fill="none" stroke="{}" stroke-width="2" points="{}"/>)svg", colour,
+                         points)
+          << "\n";
       const int s_end = fit.country_last[cc];
-      svg << fmt::format(R"svg(<text x="{:.1f}" y="{:.1f}" fill="{}">{}</text>)svg", px(s_end) + 4,
-                         py(fit.position[fit.slot(c, s_end, 0)]) + 4 + 0.0, colour, labels[i])
+      end_labels.push_back({px(s_end) + 4, py(fit.position[fit.slot(c, s_end, 0)]) + 4, colour, labels[i]});
+    }
+    // Lines that end close together would print their labels on top of each other:
+    // keep at least 13 px between consecutive labels, top to bottom.
+    std::sort(end_labels.begin(), end_labels.end(), [](const Label& a, const Label& b) { return a.y < b.y; });
+    for (std::size_t i = 1; i < end_labels.size(); ++i) {
+      end_labels[i].y = std::max(end_labels[i].y, end_labels[i - 1].y + 13);
+    }
+    for (const Label& label : end_labels) {
+      svg << fmt::format(R"svg(<text x="{:.1f}" y="{:.1f}" fill="{}">{}</text>)svg", label.x, label.y,
+                         label.colour, label.text)
           << "\n";
     }
     svg << "<text x=\"" << left << "\" y=\"" << height - 28
-        << "\" font-size=\"10\" fill=\"#555\">data: Voeten, Strezhnev &amp; Bailey, doi:10.7910/DVN/LEJUQZ (CC0)</text>\n";
+        << "\" font-size=\"10\" fill=\"#555\">data: Voeten, Strezhnev &amp; Bailey, doi:10.7910/DVN/LEJUQZ "
+           "(CC0)</text>\n";
     svg << "</svg>\n";
     std::ofstream file(options->out);
     if (!file) throw InputError(SourceLocation{options->out, 0, 0}, "cannot write file");
@@ -361,9 +453,10 @@ void register_plot(CLI::App* unga) {
 }  // namespace
 
 void register_unga(CLI::App& app, Context& context) {
-  auto* unga = app.add_subcommand("unga", "UN General Assembly roll calls: ideal points, alignment, backtest");
+  auto* unga =
+      app.add_subcommand("unga", "UN General Assembly roll calls: ideal points, alignment, backtest");
   unga->require_subcommand(1);
-  register_fit(unga);
+  register_fit(unga, context);
   register_alignment(unga);
   register_plot(unga);
   auto* backtest = unga->add_subcommand("backtest", "Rolling-origin backtest of vote forecasts");
@@ -372,7 +465,6 @@ void register_unga(CLI::App& app, Context& context) {
   backtest->get_option("--votes")->required();
   backtest->get_option("--roll-calls")->required();
   backtest->callback([options] { run_unga_backtest(*options); });
-  (void)context;
 }
 
 }  // namespace statecraft::cli

@@ -22,11 +22,15 @@ struct UngaBacktestOptions {
   double mix_shares = 0.5;
   double mix_last_vote = 0.5;
   int iterations = 60;
+  int combiner_sessions = 8;
+  double combiner_l2 = 1.0;
+  bool no_ideal_point_features = false;
 };
 
 // Adds --votes, --roll-calls, --test-sessions and the model's tuning options. When
 // `with_model_and_format`, also --model and --format (a host verb may own those).
-void register_unga_backtest_options(CLI::App* command, UngaBacktestOptions& options, bool with_model_and_format);
+void register_unga_backtest_options(CLI::App* command, UngaBacktestOptions& options,
+                                    bool with_model_and_format);
 
 // Loads the files, runs the backtest and prints it (table or JSON) to stdout.
 void run_unga_backtest(const UngaBacktestOptions& options);

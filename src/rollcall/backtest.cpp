@@ -4,14 +4,17 @@
 #include <cmath>
 
 #include "core/error.h"
+#include "rollcall/combiner.h"
 
 namespace statecraft::rollcall {
 
 void ScoreAccumulator::add(const Probabilities& forecast, Vote outcome) {
   const auto k = static_cast<std::size_t>(outcome);
   // Most probable category; ties go to the first in Vote order.
-  const auto best = static_cast<std::size_t>(std::max_element(forecast.begin(), forecast.end()) - forecast.begin());
+  const auto best =
+      static_cast<std::size_t>(std::max_element(forecast.begin(), forecast.end()) - forecast.begin());
   correct_ += best == k;
+  ++confusion_[k][best];
   log_loss_ -= std::log(std::max(forecast[k], 1e-15));
   for (std::size_t q = 0; q < forecast.size(); ++q) {
     const double diff = forecast[q] - (q == k ? 1.0 : 0.0);
@@ -24,6 +27,7 @@ Score ScoreAccumulator::score() const {
   Score s;
   s.roll_calls = roll_calls_;
   s.votes = votes_;
+  s.confusion = confusion_;
   if (votes_ > 0) {
     const auto n = static_cast<double>(votes_);
     s.accuracy = static_cast<double>(correct_) / n;
@@ -33,11 +37,12 @@ Score ScoreAccumulator::score() const {
   return s;
 }
 
-BacktestResult backtest(const VoteIndex& index, int first_session, int last_session, const ForecastParams& params,
-                        bool with_baselines) {
+BacktestResult backtest(const VoteIndex& index, int first_session, int last_session,
+                        const ForecastParams& params, bool with_baselines) {
   if (first_session < 1 || last_session > index.max_session || first_session > last_session) {
     throw PreconditionError("backtest: test sessions " + std::to_string(first_session) + "-" +
-                            std::to_string(last_session) + " are not within 1-" + std::to_string(index.max_session));
+                            std::to_string(last_session) + " are not within 1-" +
+                            std::to_string(index.max_session));
   }
   BacktestResult result;
   result.model = to_string(params.model);
@@ -48,11 +53,12 @@ BacktestResult backtest(const VoteIndex& index, int first_session, int last_sess
     }
   }
   std::vector<ScoreAccumulator> totals(models.size());
+  CombinerCache cache;  // features of a session depend on earlier sessions only
   for (int s = first_session; s <= last_session; ++s) {
     for (std::size_t m = 0; m < models.size(); ++m) {
       ForecastParams p = params;
       p.model = models[m];
-      const std::vector<Probabilities> forecasts = forecast_session(index, s, p);
+      const std::vector<Probabilities> forecasts = forecast_session(index, s, p, &cache);
       ScoreAccumulator session_total;
       std::size_t next = 0;
       for (std::size_t item = index.first_item(s); item < index.end_item(s); ++item) {
@@ -70,7 +76,8 @@ BacktestResult backtest(const VoteIndex& index, int first_session, int last_sess
   }
   result.score = totals[0].score();
   for (std::size_t m = 0; m < models.size(); ++m) {
-    if (models[m] == Model::shares || models[m] == Model::lineage) result.baselines[to_string(models[m])] = totals[m].score();
+    if (models[m] == Model::shares || models[m] == Model::lineage)
+      result.baselines[to_string(models[m])] = totals[m].score();
   }
   return result;
 }

@@ -4,6 +4,7 @@
 // multi-category Brier score (Brier 1950), over all ballots including absences.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <map>
 #include <string>
@@ -19,6 +20,8 @@ struct Score {
   double accuracy = 0;
   double log_loss = 0;
   double brier = 0;
+  // confusion[actual][predicted]: ballots by outcome and most probable category.
+  std::array<std::array<std::size_t, kVoteCategories>, kVoteCategories> confusion{};
 };
 
 struct SessionScore {
@@ -42,6 +45,7 @@ class ScoreAccumulator {
 
  private:
   std::size_t roll_calls_ = 0, votes_ = 0, correct_ = 0;
+  std::array<std::array<std::size_t, kVoteCategories>, kVoteCategories> confusion_{};
   double log_loss_ = 0, brier_ = 0;
 };
 

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "core/error.h"
+#include "rollcall/combiner.h"
 
 namespace statecraft::rollcall {
 namespace {
@@ -17,8 +18,10 @@ std::vector<std::array<double, kCategories>> vote_counts(const VoteIndex& index,
                                                       std::array<double, kCategories>{});
   first = std::max(first, 0);
   for (int s = first; s <= last; ++s) {
-    for (std::size_t b = index.ballot_begin[index.first_item(s)]; b < index.ballot_begin[index.end_item(s)]; ++b) {
-      counts[static_cast<std::size_t>(index.ballot_country[b])][static_cast<std::size_t>(index.ballot_vote[b])] += 1;
+    for (std::size_t b = index.ballot_begin[index.first_item(s)]; b < index.ballot_begin[index.end_item(s)];
+         ++b) {
+      counts[static_cast<std::size_t>(index.ballot_country[b])]
+            [static_cast<std::size_t>(index.ballot_vote[b])] += 1;
     }
   }
   return counts;
@@ -68,8 +71,10 @@ struct ItemLocation {
 Model parse_model(const std::string& name) {
   if (name == "shares") return Model::shares;
   if (name == "lineage") return Model::lineage;
-  if (name == "ideal-point" || name == "ideal_point" || name == "recommended") return Model::ideal_point;
-  throw PreconditionError("unknown model '" + name + "'; expected shares, lineage, ideal-point or recommended");
+  if (name == "ideal-point" || name == "ideal_point") return Model::ideal_point;
+  if (name == "combined" || name == "recommended") return Model::combined;
+  throw PreconditionError("unknown model '" + name +
+                          "'; expected shares, lineage, ideal-point, combined or recommended");
 }
 
 std::string to_string(Model model) {
@@ -77,15 +82,19 @@ std::string to_string(Model model) {
     case Model::shares: return "shares";
     case Model::lineage: return "lineage";
     case Model::ideal_point: return "ideal-point";
+    case Model::combined: return "combined";
   }
   return "?";
 }
 
-std::vector<Probabilities> forecast_session(const VoteIndex& index, int session, const ForecastParams& params) {
+std::vector<Probabilities> forecast_session(const VoteIndex& index, int session, const ForecastParams& params,
+                                            CombinerCache* cache) {
   if (session < 1 || session > index.max_session) {
     throw PreconditionError("forecast_session: session " + std::to_string(session) + " is not in 1.." +
                             std::to_string(index.max_session));
   }
+  if (params.model == Model::combined && session >= 3)
+    return forecast_combined(index, session, params, cache);
   const std::size_t begin = index.first_item(session), end = index.end_item(session);
   std::vector<Probabilities> out;
   out.reserve(index.ballot_begin[end] - index.ballot_begin[begin]);
@@ -94,7 +103,7 @@ std::vector<Probabilities> forecast_session(const VoteIndex& index, int session,
   std::vector<Probabilities> share(recent.size());
   for (std::size_t c = 0; c < recent.size(); ++c) share[c] = shares(recent[c], params.share_prior);
 
-  if (params.model != Model::ideal_point || session - 1 < 1) {
+  if ((params.model != Model::ideal_point && params.model != Model::combined) || session - 1 < 1) {
     for (std::size_t item = begin; item < end; ++item) {
       const std::int32_t parent = index.lineage[item];
       const std::vector<int> last = parent >= 0 && params.model != Model::shares
@@ -159,7 +168,7 @@ std::vector<Probabilities> forecast_session(const VoteIndex& index, int session,
   }
 
   for (std::size_t item = begin; item < end; ++item) {
-    const std::int32_t parent = index.lineage[item];
+    const std::int32_t parent = index.match[item];
     ItemLocation location;
     if (parent >= 0 && fit.has_item(static_cast<std::size_t>(parent))) {
       location = location_of(static_cast<std::size_t>(parent));
@@ -168,13 +177,15 @@ std::vector<Probabilities> forecast_session(const VoteIndex& index, int session,
     } else if (overall_n > 0) {
       location = divide(overall, overall_n);
     }
-    const std::vector<int> last = parent >= 0 ? ballots_of(index, static_cast<std::size_t>(parent)) : std::vector<int>{};
+    const std::vector<int> last =
+        parent >= 0 ? ballots_of(index, static_cast<std::size_t>(parent)) : std::vector<int>{};
     for (std::size_t b = index.ballot_begin[item]; b < index.ballot_begin[item + 1]; ++b) {
       const auto c = static_cast<std::size_t>(index.ballot_country[b]);
       double eta = 0;
       if (fit.country_last[c] >= 0) {
         for (std::size_t d = 0; d < D; ++d) {
-          eta += location.discrimination[d] * fit.position[fit.slot(static_cast<int>(c), fit.country_last[c], static_cast<int>(d))];
+          eta += location.discrimination[d] *
+                 fit.position[fit.slot(static_cast<int>(c), fit.country_last[c], static_cast<int>(d))];
         }
       }
       const OrderedProbabilities ordered = ordered_probabilities(eta, location.cut_no, location.cut_abstain);
@@ -182,8 +193,8 @@ std::vector<Probabilities> forecast_session(const VoteIndex& index, int session,
       const double cast = n[0] + n[1] + n[2] + n[3];
       const double absence =
           (n[3] + params.absence_prior_votes * mean_absence) / (cast + params.absence_prior_votes);
-      Probabilities p = {(1 - absence) * ordered.yes, (1 - absence) * ordered.no, (1 - absence) * ordered.abstain,
-                         absence};
+      Probabilities p = {(1 - absence) * ordered.yes, (1 - absence) * ordered.no,
+                         (1 - absence) * ordered.abstain, absence};
       for (std::size_t k = 0; k < kCategories; ++k) {
         p[k] = (1 - params.mix_shares) * p[k] + params.mix_shares * share[c][k];
       }

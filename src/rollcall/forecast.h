@@ -18,13 +18,14 @@ enum class Model {
   shares,       // README baseline 1: the country's vote shares over the previous 3 sessions
   lineage,      // README baseline 2: baseline 1, moved 0.8 towards the country's last vote
                 // on the latest earlier roll call with the same short title
-  ideal_point,  // dynamic ordered ideal points + lineage item location + absence rates
+  ideal_point,  // dynamic ordered ideal points + matched item location + absence rates
+  combined,     // multinomial logit over the ingredients above (combiner.h): recommended
 };
 [[nodiscard]] Model parse_model(const std::string& name);  // throws PreconditionError
 [[nodiscard]] std::string to_string(Model model);
 
 struct ForecastParams {
-  Model model = Model::ideal_point;
+  Model model = Model::combined;
   // Baselines (the data README's definitions).
   int share_sessions = 3;
   double share_prior = 0.5;  // Krichevsky-Trofimov: add 1/2 to each category's count
@@ -38,11 +39,21 @@ struct ForecastParams {
   double mix_last_vote = 0.5;
   double absence_prior_votes = 20.0;  // shrinks a country's absence rate to the mean
   double probability_floor = 1e-4;
+  // Combiner (combiner.h): sessions fitted on, ridge penalty, Newton steps at most, and
+  // whether the ideal-point model's probabilities are among its features.
+  int combiner_sessions = 8;
+  double combiner_l2 = 1.0;
+  int combiner_iterations = 30;
+  bool combiner_ideal_points = true;
 };
 
+struct CombinerCache;
+
 // Forecasts every ballot of session `session` (in index order: items of the session,
-// then ballots within each item), using sessions before `session` only. Pure function.
+// then ballots within each item), using sessions before `session` only. Pure function;
+// `cache` (may be null) keeps the combiner's per-session features for the next call.
 [[nodiscard]] std::vector<Probabilities> forecast_session(const VoteIndex& index, int session,
-                                                          const ForecastParams& params);
+                                                          const ForecastParams& params,
+                                                          CombinerCache* cache = nullptr);
 
 }  // namespace statecraft::rollcall

@@ -7,6 +7,7 @@
 #include "io/unvotes_loader.h"
 #include "rollcall/backtest.h"
 #include "rollcall/ideal_points.h"
+#include "rollcall/vote_index.h"
 
 namespace statecraft::rollcall {
 namespace {
@@ -54,6 +55,54 @@ TEST(RollcallBacktest, ForecastsUseOnlyEarlierSessions) {
   EXPECT_EQ(forecast_session(shared_index(), 66, params), forecast_session(changed_index, 66, params));
   // ...while those of session 67, which may use session 66, do change.
   EXPECT_NE(forecast_session(shared_index(), 67, params), forecast_session(changed_index, 67, params));
+}
+
+// The combined model (combiner.h), on a small fit (one earlier session, no ideal-point
+// features, so that the test stays fast): no vote of the forecast session leaks into
+// its forecasts, and it beats the README's lineage baseline on that session.
+TEST(RollcallBacktest, CombinedModelUsesOnlyEarlierSessionsAndBeatsLineage) {
+  UngaData changed = shared_data();
+  std::vector<int> session_of_rcid(100'000, 0);
+  for (const auto& rc : changed.roll_calls) session_of_rcid[static_cast<std::size_t>(rc.rcid)] = rc.session;
+  for (auto& b : changed.ballots) {
+    if (session_of_rcid[static_cast<std::size_t>(b.rcid)] == 66) b.vote = Vote::absent;
+  }
+  const VoteIndex changed_index = index_votes(changed);
+  ForecastParams params;
+  params.model = Model::combined;
+  params.combiner_sessions = 1;
+  params.combiner_ideal_points = false;
+  const auto forecasts = forecast_session(shared_index(), 66, params);
+  EXPECT_EQ(forecasts, forecast_session(changed_index, 66, params));
+
+  ForecastParams lineage = params;
+  lineage.model = Model::lineage;
+  const auto baseline = forecast_session(shared_index(), 66, lineage);
+  ScoreAccumulator combined_score, lineage_score;
+  const VoteIndex& index = shared_index();
+  std::size_t next = 0;
+  for (std::size_t b = index.ballot_begin[index.first_item(66)]; b < index.ballot_begin[index.end_item(66)];
+       ++b, ++next) {
+    combined_score.add(forecasts[next], index.ballot_vote[b]);
+    lineage_score.add(baseline[next], index.ballot_vote[b]);
+  }
+  ASSERT_EQ(next, forecasts.size());
+  EXPECT_LT(combined_score.score().log_loss, lineage_score.score().log_loss - 0.05);
+}
+
+// The resolution's own title from the description (the recurring-resolution match).
+TEST(VoteIndex, TitleKeyReadsTheResolutionsOwnTitle) {
+  EXPECT_EQ(
+      title_key("Palestine refugees' properties and their revenues : resolution / adopted by the General "
+                "Assembly"),
+      "palestine refugees properties and their revenues");
+  EXPECT_EQ(
+      title_key("The President (spoke in French): Draft resolution XXII, entitled _Convening of the fourth "
+                "special session_. A recorded vote"),
+      "convening of the fourth special session");
+  EXPECT_EQ(title_key("Follow-up to the 1996 advisory opinion : draft resolution"),
+            "follow up to the advisory opinion");
+  EXPECT_EQ(title_key(""), "");
 }
 
 TEST(RollcallBacktest, ScoresArePerfectForPerfectForecasts) {

@@ -4,11 +4,25 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "rollcall/unga_data.h"
 
 namespace statecraft::rollcall {
+
+enum class MatchKind : std::uint8_t { none = 0, same_title = 1, similar_title = 2, same_subject = 3 };
+inline constexpr int kMatchSessions = 5;
+inline constexpr double kMatchSimilarity = 0.5;
+
+// The resolution's own title from a roll call's description: the text before
+// " : resolution|draft resolution|decision", or after "entitled _" in a record of the
+// meeting; lower case, letters and digits only, years dropped. Empty if none.
+[[nodiscard]] std::string title_key(const std::string& description);
+
+inline constexpr std::uint8_t kAmendmentVote = 1u << 0;
+inline constexpr std::uint8_t kParagraphVote = 1u << 1;
+inline constexpr std::uint8_t kImportantVote = 1u << 2;
 
 struct VoteIndex {
   int country_count = 0;
@@ -17,8 +31,19 @@ struct VoteIndex {
   std::vector<std::size_t> roll_call;  // index into UngaData::roll_calls
   std::vector<int> session;
   std::vector<std::uint8_t> issue_flags;
-  // The latest earlier-session roll call with the same non-empty short title, or -1.
+  std::vector<std::uint8_t> motion_flags;
+  std::vector<std::uint8_t> month;
+  std::vector<std::int32_t> subject;  // id of the non-empty short title, or -1  // 1-12 from the date, 0 if
+                                      // unknown  // kAmendmentVote | kParagraphVote | kImportantVote
+  // The latest earlier-session roll call with the same non-empty short title, or -1
+  // (the data README's lineage; the short title is a subject heading that several
+  // resolutions of a session share).
   std::vector<std::int32_t> lineage;
+  // The closest earlier-session predecessor by the resolution's own title (read from the
+  // description): the latest with the same title, else the most similar title of the
+  // previous kMatchSessions sessions (token Jaccard >= kMatchSimilarity), else `lineage`.
+  std::vector<std::int32_t> match;
+  std::vector<MatchKind> match_kind;
   // Ballots of item i: [ballot_begin[i], ballot_begin[i + 1]).
   std::vector<std::size_t> ballot_begin;
   std::vector<std::int32_t> ballot_country;
