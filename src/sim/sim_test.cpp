@@ -91,6 +91,10 @@ Scenario small_world() {
   m.position = 70.0;
   m.sponsors = {"CCC"};
   s.motions.push_back(m);
+  // A second motion on a date: voted on the world of that date (a world of its own).
+  m.id = "m_dated";
+  m.date = parse_date("2020-01-01");
+  s.motions.push_back(m);
   return s;
 }
 
@@ -136,7 +140,7 @@ SweepSpec small_spec() {
 TEST(Sweep, RowsDoNotDependOnBlocksOrThreads) {
   const SweepPlan plan(small_world(), small_spec());
   ASSERT_EQ(plan.rows(), 24u);
-  ASSERT_EQ(plan.outputs().size(), 2u + 1u + 3u);
+  ASSERT_EQ(plan.outputs().size(), 2u + 2u + 3u);
   const std::vector<double> one = run_sweep(plan, 1);
   const std::vector<double> four = run_sweep(plan, 4);
   EXPECT_EQ(one, four);

@@ -127,9 +127,11 @@ SweepSummary summarise(const std::vector<double>& table, const std::vector<std::
       out.q50 = sorted_quantile(sorted, 0.5);
       out.q95 = sorted_quantile(sorted, 0.95);
     }
+    // Equal values can still give a sd of 1e-18 from rounding in the mean: constant is constant.
+    if (out.min == out.max) out.sd = 0.0;
     out.src.assign(varying.size(), 0.0);
     out.sobol.assign(varying.size(), 0.0);
-    if (m.sd > 0.0) {
+    if (out.sd > 0.0) {
       if (can_regress) {
         Eigen::VectorXd yv(static_cast<Eigen::Index>(n));
         for (std::size_t r = 0; r < n; ++r) yv(static_cast<Eigen::Index>(r)) = (y[r] - m.mean) / m.sd;

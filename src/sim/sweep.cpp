@@ -52,6 +52,8 @@ SweepPlan::SweepPlan(Scenario scenario, SweepSpec spec) : spec_(std::move(spec))
   }
   for (const auto& draw : spec_.draws) inputs_.push_back(draw.field);
   rows_ = grid_points_ * spec_.samples * spec_.replications;
+  // At most one world per motion date: reserved, so `s` stays valid as worlds are added.
+  worlds_.reserve(1 + base.scenario.motions.size());
   worlds_.push_back(std::move(base));
   const Scenario& s = worlds_[0].scenario;
 
@@ -89,7 +91,7 @@ SweepPlan::SweepPlan(Scenario scenario, SweepSpec spec) : spec_(std::move(spec))
       outputs_.push_back("vote." + motion.id + ".p_pass");
     }
   }
-  const Scenario& s0 = worlds_[0].scenario;  // worlds_ may have grown: take the reference again
+  const Scenario& s0 = s;
   if (e.power) {
     for (std::size_t f = 0; f < s0.forums.size(); ++f) {
       const Forum& forum = s0.forums[f];
