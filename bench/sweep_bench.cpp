@@ -91,3 +91,4 @@ BENCHMARK(BM_SynthRows)
     ->Args({193, 100, 2})
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
+BENCHMARK_MAIN();

@@ -43,24 +43,28 @@ void print_summary(const sim::SweepSummary& summary, std::size_t rows, int ranks
              threads == 1 ? "" : "s");
   fmt::print("{:<40} {:>11} {:>10} {:>11} {:>11} {:>11}  {}\n", "output", "mean", "sd", "q05", "q50", "q95",
              "most sensitive to (Sobol first-order / SRC)");
-  const std::size_t shown = std::min(summary.outputs.size(), kMaxTableOutputs);
-  for (std::size_t o = 0; o < shown; ++o) {
-    const sim::OutputSummary& out = summary.outputs[o];
+  // Outputs that vary first; constant ones (e.g. power when no draw reaches a rule) are only counted.
+  std::size_t shown = 0, constant = 0;
+  for (const sim::OutputSummary& out : summary.outputs) {
+    if (out.sd == 0.0) {
+      ++constant;
+      continue;
+    }
+    if (shown++ >= kMaxTableOutputs) continue;
     std::vector<std::size_t> order(summary.inputs.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::stable_sort(order.begin(), order.end(),
                      [&](std::size_t a, std::size_t b) { return out.sobol[a] > out.sobol[b]; });
     std::string sensitive;
-    for (std::size_t k = 0; k < std::min<std::size_t>(2, order.size()); ++k) {
-      if (out.sd == 0.0) break;
+    for (std::size_t k = 0; k < std::min<std::size_t>(2, order.size()); ++k)
       sensitive += fmt::format("{}{} {:.2f}/{:+.2f}", k ? ", " : "", summary.inputs[order[k]],
                                out.sobol[order[k]], out.src[order[k]]);
-    }
     fmt::print("{:<40} {:>11.5g} {:>10.4g} {:>11.5g} {:>11.5g} {:>11.5g}  {}\n", out.name, out.mean, out.sd,
-               out.q05, out.q50, out.q95, out.sd == 0.0 ? "(constant)" : sensitive);
+               out.q05, out.q50, out.q95, sensitive);
   }
-  if (shown < summary.outputs.size())
-    fmt::print("... {} more outputs (--format json or -o FILE for all)\n", summary.outputs.size() - shown);
+  if (shown > kMaxTableOutputs)
+    fmt::print("... {} more varying outputs (--format json or -o FILE for all)\n", shown - kMaxTableOutputs);
+  if (constant > 0) fmt::print("{} outputs are the same in every row (in the table and JSON)\n", constant);
   if (!summary.inputs.empty())
     fmt::print("Sobol indices below about {:.3f} are indistinguishable from 0 at this sample size\n",
                summary.sobol_floor);
