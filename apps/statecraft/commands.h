@@ -45,5 +45,7 @@ void register_unga(CLI::App& app, Context& context);
 void register_vote(CLI::App& app, Context& context);
 void register_report(CLI::App& app, Context& context);
 void register_serve(CLI::App& app, Context& context);
+void register_sweep(CLI::App& app, Context& context);
+void register_synth(CLI::App& app, Context& context);
 
 }  // namespace statecraft::cli

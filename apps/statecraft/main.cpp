@@ -39,6 +39,8 @@ int main(int argc, char** argv) {
   cli::register_vote(app, context);
   cli::register_report(app, context);
   cli::register_serve(app, context);
+  cli::register_sweep(app, context);
+  cli::register_synth(app, context);
 
   // A first word that is not a flag must be a verb; CLI11 alone would only say that
   // "a subcommand is required", without naming what it did not recognise.

@@ -1,9 +1,11 @@
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
 #include <regex>
 
 #include "report/html_report.h"
 #include "report/svg.h"
+#include "report/sweep_section.h"
 #include "report/validation_report.h"
 
 namespace statecraft::report {
@@ -39,7 +41,8 @@ TEST(Svg, LineChartDrawsEverySeriesAndBandInsideTheViewBox) {
   EXPECT_NE(svg.find("Forecast &lt;bdm&gt;"), std::string::npos);
   // Every coordinate lies within the 640 x 320 view box.
   std::regex coordinate(R"((?:cx|cy)=\"(-?[0-9.]+)\")");
-  for (auto it = std::sregex_iterator(svg.begin(), svg.end(), coordinate); it != std::sregex_iterator(); ++it) {
+  for (auto it = std::sregex_iterator(svg.begin(), svg.end(), coordinate); it != std::sregex_iterator();
+       ++it) {
     double v = std::stod((*it)[1]);
     EXPECT_GE(v, 0);
     EXPECT_LE(v, 640);
@@ -60,7 +63,8 @@ TEST(Svg, BarChartHighlightsAndScales) {
 TEST(Html, IsSelfContainedAndEscaped) {
   HtmlReport report;
   report.title = "NSG <2008>";
-  report.sections.push_back({"Votes", {"p & q"}, {"<svg></svg>"}, {Table{{"member", "p"}, {{"AUT", "0.4"}}}}});
+  report.sections.push_back(
+      {"Votes", {"p & q"}, {"<svg></svg>"}, {Table{{"member", "p"}, {{"AUT", "0.4"}}}}});
   std::string html = render(report);
   EXPECT_NE(html.find("<title>NSG &lt;2008&gt;</title>"), std::string::npos);
   EXPECT_NE(html.find("<p>p &amp; q</p>"), std::string::npos);
@@ -68,6 +72,23 @@ TEST(Html, IsSelfContainedAndEscaped) {
   EXPECT_EQ(html.find("<script"), std::string::npos);
   EXPECT_EQ(html.find("http://"), html.find("http://www.w3.org/2000/svg"));  // only the SVG namespace
   EXPECT_EQ(html.find("https://"), std::string::npos);
+}
+
+TEST(SweepSection, NamesTheMostInfluentialInputAndMarksConstants) {
+  const auto summary =
+      nlohmann::ordered_json::parse(R"({"rows": 100, "inputs": ["a", "b"], "sobol_floor": 0.09,
+    "outputs": [
+      {"name": "y", "mean": 1, "sd": 0.5, "q05": 0.2, "q50": 1, "q95": 1.8, "r2": 0.9,
+       "src": {"a": 0.1, "b": 0.9}, "sobol": {"a": 0.02, "b": 0.8}},
+      {"name": "z", "mean": 3, "sd": 0, "q05": 3, "q50": 3, "q95": 3, "r2": 0,
+       "src": {"a": 0, "b": 0}, "sobol": {"a": 0, "b": 0}}]})");
+  const Section section = sweep_section(summary);
+  ASSERT_EQ(section.tables.size(), 1u);
+  ASSERT_EQ(section.tables[0].rows.size(), 2u);
+  EXPECT_EQ(section.tables[0].rows[0][5], "b");
+  EXPECT_EQ(section.tables[0].rows[0][6], "0.8");
+  EXPECT_EQ(section.tables[0].rows[1][5], "(constant)");
+  EXPECT_EQ(section.figures.size(), 1u);
 }
 
 }  // namespace
