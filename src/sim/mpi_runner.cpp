@@ -150,7 +150,16 @@ std::vector<double> lead(std::size_t rows, std::size_t width, int size, const Bl
     }
     std::uint64_t begin = 0, end = 0;
     if (take(begin, end)) {
-      compute(begin, end, table.data() + begin * width);
+      // Computed in slices with a look at the workers between them: a worker's result
+      // larger than MPI's eager limit cannot leave the worker until rank 0 receives it,
+      // so a whole block here would leave each worker waiting for up to a block's time.
+      const std::uint64_t slice = std::max<std::uint64_t>(1, (end - begin) / 16);
+      for (std::uint64_t from = begin; from < end; from += slice) {
+        const std::uint64_t to = std::min<std::uint64_t>(end, from + slice);
+        compute(from, to, table.data() + from * width);
+        while (receive(0)) {
+        }
+      }
       done += end - begin;
       if (progress) progress(done, rows);
       stop_all_if_done();
