@@ -6,7 +6,8 @@
 // Protocol (MPI): rank 0 cuts the rows into blocks (about 16 per rank) and hands each
 // worker two at a time, so a worker always has the next block in hand while its last
 // result travels; on each returned result it hands that worker the next block. Rank 0
-// computes blocks itself between services, so no core idles. Results are placed by row
+// computes blocks itself, in slices with the workers served between them, so no core
+// idles and no worker waits long for rank 0 to take its result. Results are placed by row
 // index, so the table does not depend on which rank computed what.
 #pragma once
 
