@@ -2,11 +2,14 @@
 // flags, files and dates. Runs the built binary.
 #include <gtest/gtest.h>
 
+#include <array>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <regex>
+#include <sstream>
 #include <string>
+#include <vector>
 
 #include "run_process.h"
 
@@ -50,9 +53,13 @@ TEST(Cli, VersionPrintsNameAndSemver) {
   EXPECT_EQ(r.err, "");
 }
 
-TEST(Cli, NoVerbIsAnError) { expect_usage_error(statecraft_cli({}), "statecraft: error: "); }
+TEST(Cli, NoVerbIsAnError) {
+  expect_usage_error(statecraft_cli({}), "statecraft: error: ");
+}
 
-TEST(Cli, UnknownVerbIsAnError) { expect_usage_error(statecraft_cli({"frobnicate"}), "frobnicate"); }
+TEST(Cli, UnknownVerbIsAnError) {
+  expect_usage_error(statecraft_cli({"frobnicate"}), "frobnicate");
+}
 
 TEST(Cli, UnknownFlagIsAnError) {
   expect_usage_error(statecraft_cli({"validate", "--frobnicate", "good-world.yaml"}), "--frobnicate");
@@ -70,8 +77,9 @@ TEST(Cli, ValidateGoodFile) {
   auto r = statecraft_cli({"validate", "good-world.yaml"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.err, "");
-  EXPECT_EQ(r.out.rfind("good-world.yaml: ok (4 actors, 2 relations, 1 issues, 2 forums, 1 motions, 1 events)", 0),
-            0U)
+  EXPECT_EQ(
+      r.out.rfind("good-world.yaml: ok (4 actors, 2 relations, 1 issues, 2 forums, 1 motions, 1 events)", 0),
+      0U)
       << r.out;
 }
 
@@ -150,4 +158,75 @@ TEST(Cli, ValidationRefusesADocumentWithMarkersOutOfOrderAndLeavesItAlone) {
   EXPECT_EQ(after, text);
   EXPECT_FALSE(fs::exists(dir / "deu3-reliability.svg"));
   fs::remove_all(dir);
+}
+
+// ---- unga alignment --partners --format yaml (issue 12) ---------------------------------
+// tests/cli/unga/ is a toy Assembly: seven states voting on ten roll calls in each of two
+// sessions by their position on one line (PAK, IND, CHN close; USA far).
+
+namespace {
+
+std::vector<std::string> unga_alignment(std::vector<std::string> extra) {
+  std::vector<std::string> args = {
+      "--no-record", "unga", "alignment", "--votes", "unga/votes.csv", "--roll-calls", "unga/roll_calls.csv",
+      "--country",   "PAK",  "--session", "2"};
+  args.insert(args.end(), extra.begin(), extra.end());
+  return args;
+}
+
+}  // namespace
+
+TEST(Cli, UngaAlignmentYamlIsScenarioRelationsWithTheirSource) {
+  auto r = statecraft_cli(unga_alignment({"--partners", "ind,USA", "--format", "yaml"}));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  const std::string cited =
+      "source: \"UN General Assembly session 2 ideal points (statecraft unga alignment --country PAK "
+      "--session 2); "
+      "Voeten et al. doi:10.7910/DVN/LEJUQZ\"";
+  // Partners in the order given, both directions with the same value.
+  const std::regex entry(R"(- \{from: (\w+), to: (\w+), alignment: \{value: (-?[0-9]\.[0-9]{2}), )" +
+                         std::regex_replace(cited, std::regex(R"([.()|])"), R"(\$&)") + R"(\}\}\n)");
+  std::vector<std::smatch> found;
+  for (auto it = std::sregex_iterator(r.out.begin(), r.out.end(), entry); it != std::sregex_iterator();
+       ++it) {
+    found.push_back(*it);
+  }
+  ASSERT_EQ(found.size(), 4U) << r.out;
+  EXPECT_EQ(found[0][1].str() + found[0][2].str() + found[1][1].str() + found[1][2].str(), "PAKINDINDPAK");
+  EXPECT_EQ(found[2][1].str() + found[2][2].str() + found[3][1].str() + found[3][2].str(), "PAKUSAUSAPAK");
+  EXPECT_EQ(found[0][3], found[1][3]);
+  // India votes with Pakistan, the US against it.
+  EXPECT_GT(std::stod(found[0][3]), 0.3);
+  EXPECT_LT(std::stod(found[2][3]), -0.3);
+
+  // Pasted under `relations:`, the entries load as a scenario.
+  const fs::path dir = fs::temp_directory_path() / "statecraft-unga-yaml";
+  fs::create_directories(dir);
+  {
+    std::ofstream out(dir / "world.yaml");
+    out << "name: pasted\ndate: 2008-01-01\nactors: [{id: PAK}, {id: IND}, {id: USA}]\nrelations:\n";
+    std::istringstream lines(r.out);
+    for (std::string line; std::getline(lines, line);) out << "  " << line << "\n";
+  }
+  auto v = statecraft_cli({"validate", (dir / "world.yaml").string()});
+  EXPECT_EQ(v.exit_code, 0) << v.err;
+  EXPECT_NE(v.out.find("(3 actors, 4 relations,"), std::string::npos) << v.out;
+  fs::remove_all(dir);
+}
+
+TEST(Cli, UngaAlignmentRejectsBadPartnersAndFormat) {
+  for (const auto& [flag, value, message] : std::vector<std::array<std::string, 3>>{
+           {"--partners", "IND,XXX",
+            "--partners: error: no country with ISO3 "
+            "code 'XXX'"},
+           {"--partners", "IND,,USA", "--partners: error: empty ISO3 code"},
+           {"--partners", "PAK", "--partners: error: PAK is the --country itself"},
+           {"--format", "xml", "--format"}}) {
+    auto r = statecraft_cli(unga_alignment({flag, value}));
+    EXPECT_EQ(r.exit_code, 1) << value;
+    EXPECT_EQ(r.out, "") << value;
+    EXPECT_TRUE(is_one_line(r.err)) << r.err;
+    EXPECT_NE(r.err.find(message), std::string::npos) << r.err;
+  }
 }

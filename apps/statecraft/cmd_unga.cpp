@@ -39,8 +39,11 @@ void add_file_options(CLI::App* command, UngaFiles& files) {
 }
 
 // The country with this ISO3 code that voted most recently (COW codes are the key; a
-// few historical states share labels).
-int find_country(const rollcall::UngaData& data, const rollcall::VoteIndex& index, const std::string& iso3) {
+// few historical states share labels). `flag` names the option in errors.
+int find_country(const rollcall::UngaData& data, const rollcall::VoteIndex& index, const std::string& iso3,
+                 const char* flag = "--country") {
+  // An empty code would match the historical states that have none.
+  if (iso3.empty()) throw InputError(SourceLocation{flag, 0, 0}, "empty ISO3 code");
   std::string wanted = iso3;
   std::transform(wanted.begin(), wanted.end(), wanted.begin(),
                  [](unsigned char c) { return std::toupper(c); });
@@ -57,8 +60,7 @@ int find_country(const rollcall::UngaData& data, const rollcall::VoteIndex& inde
       found_session = last_session[c];
     }
   }
-  if (found < 0)
-    throw InputError(SourceLocation{"--country", 0, 0}, "no country with ISO3 code '" + iso3 + "'");
+  if (found < 0) throw InputError(SourceLocation{flag, 0, 0}, "no country with ISO3 code '" + iso3 + "'");
   return found;
 }
 
@@ -177,6 +179,7 @@ struct AlignmentOptions {
   int session = 0;
   int dimensions = 2;
   int window = 10;
+  std::string partners;  // comma-separated ISO3 codes; empty: every state
   std::string format = "table";
 };
 
@@ -191,7 +194,11 @@ void register_alignment(CLI::App* unga) {
   command->add_option("--dims", options->dimensions, "Ideal-point dimensions")->check(CLI::IsMember({1, 2}));
   command->add_option("--window", options->window, "Sessions fitted, ending at --session")
       ->check(CLI::Range(1, 100));
-  command->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"table", "json"}));
+  command->add_option("--partners", options->partners,
+                      "Only these states, ISO3 codes comma-separated, in this order (default: all)");
+  command
+      ->add_option("--format", options->format, "table, json, or yaml (scenario relations with their source)")
+      ->check(CLI::IsMember({"table", "json", "yaml"}));
   command->callback([options] {
     const auto data = io::load_unvotes(options->files.votes, options->files.roll_calls);
     const auto index = rollcall::index_votes(data);
@@ -260,6 +267,22 @@ void register_alignment(CLI::App* unga) {
                       both[cc] > 0 ? same[cc] / both[cc] : std::nan("")});
     }
     std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.distance < b.distance; });
+    if (!options->partners.empty()) {
+      std::vector<Row> chosen;
+      std::stringstream list(options->partners);
+      for (std::string code; std::getline(list, code, ',');) {
+        const int c = find_country(data, index, code, "--partners");
+        const auto row = std::find_if(rows.begin(), rows.end(), [c](const Row& r) { return r.country == c; });
+        if (c == self)
+          throw InputError(SourceLocation{"--partners", 0, 0}, code + " is the --country itself");
+        if (row == rows.end()) {
+          throw InputError(SourceLocation{"--partners", 0, 0},
+                           code + " cast no vote in session " + std::to_string(session));
+        }
+        chosen.push_back(*row);
+      }
+      rows = std::move(chosen);
+    }
     // Alignment in the scenario format's [-1, 1]: 1 - 2 d / d_max, with d_max the widest
     // distance between any two states in the session (the Assembly's span), so the two
     // farthest states get -1 and states at the same point +1.
@@ -282,6 +305,28 @@ void register_alignment(CLI::App* unga) {
         "UN General Assembly session {} ideal points ({}-dimensional dynamic ordered model, sessions {}-{}); "
         "votes: Voeten, Strezhnev & Bailey, doi:10.7910/DVN/LEJUQZ",
         session, dims, fit.first_session, fit.last_session);
+    if (options->format == "yaml") {
+      // Relation entries for a scenario's `relations:` (docs/scenario-format.md), both
+      // directions (the distance is symmetric), each citing the command that reproduces it.
+      std::string command_line =
+          fmt::format("statecraft unga alignment --country {} --session {}", me.iso3, session);
+      if (dims != 2) command_line += fmt::format(" --dims {}", dims);
+      if (options->window != 10) command_line += fmt::format(" --window {}", options->window);
+      const std::string cited = fmt::format(
+          "UN General Assembly session {} ideal points ({}); Voeten et al. doi:10.7910/DVN/LEJUQZ", session,
+          command_line);
+      fmt::print("# alignment = 1 - 2 distance / {:.3f} ({}-dimensional ideal points, sessions {}-{})\n",
+                 widest, dims, fit.first_session, fit.last_session);
+      for (const Row& r : rows) {
+        const auto& c = data.countries[static_cast<std::size_t>(r.country)];
+        if (c.iso3.empty()) continue;  // a historical state with no ISO3 code: no scenario id
+        const std::string figure =
+            fmt::format("{{value: {:.2f}, source: \"{}\"}}", alignment(r.distance), cited);
+        fmt::print("- {{from: {}, to: {}, alignment: {}}}\n", me.iso3, c.iso3, figure);
+        fmt::print("- {{from: {}, to: {}, alignment: {}}}\n", c.iso3, me.iso3, figure);
+      }
+      return;
+    }
     if (options->format == "json") {
       nlohmann::ordered_json out = {{"country", me.iso3},
                                     {"session", session},
@@ -351,7 +396,7 @@ void register_plot(CLI::App* unga) {
     std::vector<std::string> labels;
     std::stringstream list(options->countries);
     for (std::string code; std::getline(list, code, ',');) {
-      chosen.push_back(find_country(data, index, code));
+      chosen.push_back(find_country(data, index, code, "--countries"));
       labels.push_back(code);
     }
     double lo = 1e9, hi = -1e9;
