@@ -14,8 +14,8 @@ Usage (from the repository root, after building):
   python3 cases/pakistan/tools/unga_alignments.py [--sessions 61-69] [--cache FILE]
 Prints, for the first session, the value of each pair (world.yaml's relations on its date,
 2008-01-01), and for each later session an `events:` entry for world.yaml dated the day
-after the session's last recorded roll call. One CLI call per (session, country): about
-20 s each. With --cache, values already in FILE (JSON) are reused and new ones added.
+after the session's last recorded roll call. One CLI call per (session, country): a few
+seconds each. With --cache, values already in FILE (JSON) are reused and new ones added.
 """
 import argparse
 import csv
