@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "core/error.h"
+#include "rollcall/text_neighbours.h"
 
 namespace statecraft::rollcall {
 namespace {
@@ -35,10 +36,13 @@ enum : std::size_t {
   kResumedAbsence = 43,     // kResumed x log absence share of the previous session
   kAbsentLastAbsence = 44,  // absent on the predecessor x log absence share (3 sessions)
   kSubjectShares = 45,      // 4 log shares on roll calls of the same subject (3 sessions)
+  kTextShares = 49,         // 4 log shares on the roll calls alike in wording (text_neighbours.h)
+  kTextSimilarity = 53,     // their mean cosine similarity
 };
-static_assert(kSubjectShares + 4 == kF);
+static_assert(kTextSimilarity + 1 == kF);
 
 using Counts = std::array<double, 4>;
+constexpr Counts kUniform{0.25, 0.25, 0.25, 0.25};
 
 // Counts on roll calls with these issue flags (flags >= 0) or of this subject (subject >= 0).
 std::vector<Counts> counts_by_country(const VoteIndex& index, int first, int last, int flags,
@@ -172,6 +176,10 @@ std::vector<double> combiner_features(const VoteIndex& index, int session, const
     ideal = forecast_session(index, session, p);
   }
 
+  const auto neighbours =
+      text_neighbours(index, session, params.combiner_text_sessions, params.combiner_text_neighbours);
+  std::vector<Counts> alike(static_cast<std::size_t>(index.country_count));
+
   std::vector<int> last(static_cast<std::size_t>(index.country_count), -1);
   std::size_t row = 0;
   for (std::size_t item = begin; item < end; ++item) {
@@ -210,6 +218,17 @@ std::vector<double> combiner_features(const VoteIndex& index, int session, const
                   .first;
       }
     }
+    // Each country's votes on the roll calls alike in wording, weighted by similarity.
+    std::fill(alike.begin(), alike.end(), Counts{});
+    double similarity = 0;
+    for (const TextNeighbour& n : neighbours[item - begin]) {
+      similarity += n.similarity;
+      for (std::size_t b = index.ballot_begin[n.item]; b < index.ballot_begin[n.item + 1]; ++b) {
+        alike[static_cast<std::size_t>(index.ballot_country[b])]
+             [static_cast<std::size_t>(index.ballot_vote[b])] += n.similarity;
+      }
+    }
+    if (!neighbours[item - begin].empty()) similarity /= static_cast<double>(neighbours[item - begin].size());
     for (std::size_t b = index.ballot_begin[item]; b < index.ballot_begin[item + 1]; ++b, ++row) {
       double* x = rows.data() + row * kF;
       const auto c = static_cast<std::size_t>(index.ballot_country[b]);
@@ -237,6 +256,8 @@ std::vector<double> combiner_features(const VoteIndex& index, int session, const
       } else {
         std::copy(shares3, shares3 + 4, x + kSubjectShares);
       }
+      log_shares(alike[c], kUniform, similarity + params.combiner_text_prior, x + kTextShares);
+      x[kTextSimilarity] = similarity;
       x[kAmendment] = (index.motion_flags[item] & kAmendmentVote) != 0;
       x[kParagraph] = (index.motion_flags[item] & kParagraphVote) != 0;
       x[kImportant] = (index.motion_flags[item] & kImportantVote) != 0;

@@ -15,7 +15,9 @@
 //   - the log probabilities of the dynamic ideal-point model (ideal_points.h);
 //   - the vote on the predecessor's predecessor; whether the roll call falls in the
 //     resumed part of the session (January-August), alone and times the country's
-//     absence share; absence on the predecessor times the country's absence share.
+//     absence share; absence on the predecessor times the country's absence share;
+//   - the country's votes on the earlier roll calls most alike in wording
+//     (text_neighbours.h; log shares, similarity-weighted) and their mean similarity.
 // Coefficients get a Gaussian prior (ridge, l2) except the intercepts; the fit is
 // Newton's method with step halving on the concave log posterior.
 #pragma once
@@ -27,7 +29,7 @@
 
 namespace statecraft::rollcall {
 
-inline constexpr int kCombinerFeatures = 49;
+inline constexpr int kCombinerFeatures = 54;
 
 // Per-session feature rows (ballots in index order, kCombinerFeatures each). A backtest
 // shares one cache across its sessions; the rows of a session depend only on the

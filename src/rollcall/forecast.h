@@ -45,6 +45,12 @@ struct ForecastParams {
   double combiner_l2 = 1.0;
   int combiner_iterations = 30;
   bool combiner_ideal_points = true;
+  // Roll calls alike in wording (text_neighbours.h): how many, from how many earlier
+  // sessions, and the weight of a uniform prior on the country's votes over them (in
+  // similarity units, added to their mean similarity). Chosen on sessions 50-59.
+  int combiner_text_neighbours = 5;
+  int combiner_text_sessions = 3;
+  double combiner_text_prior = 0.2;
 };
 
 struct CombinerCache;

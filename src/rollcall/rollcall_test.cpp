@@ -7,6 +7,7 @@
 #include "io/unvotes_loader.h"
 #include "rollcall/backtest.h"
 #include "rollcall/ideal_points.h"
+#include "rollcall/text_neighbours.h"
 #include "rollcall/vote_index.h"
 
 namespace statecraft::rollcall {
@@ -103,6 +104,47 @@ TEST(VoteIndex, TitleKeyReadsTheResolutionsOwnTitle) {
   EXPECT_EQ(title_key("Follow-up to the 1996 advisory opinion : draft resolution"),
             "follow up to the advisory opinion");
   EXPECT_EQ(title_key(""), "");
+}
+
+TEST(VoteIndex, WordBagDropsFunctionWordsAndYearsButKeepsResolutionNumbers) {
+  std::unordered_map<std::string, std::int32_t> ids;
+  const WordBag bag =
+      word_bag("Implementation of resolution 1514 (XV) of the 1960 Declaration: the DECLARATION", ids);
+  ASSERT_EQ(bag.size(), 5u);  // implementation, resolution, 1514, xv, declaration
+  EXPECT_EQ(ids.count("of"), 0u);
+  EXPECT_EQ(ids.count("1960"), 0u);
+  EXPECT_EQ(ids.count("1514"), 1u);
+  EXPECT_EQ(bag[static_cast<std::size_t>(ids.at("declaration"))].second, 2);
+}
+
+// Neighbours in wording come from earlier sessions only, best first, and a roll call
+// with no word in common has none.
+TEST(TextNeighbours, FindsTheEarlierRollCallsAlikeInWording) {
+  UngaData data;
+  const auto add = [&](int rcid, int session, const std::string& text) {
+    RollCall rc;
+    rc.rcid = rcid;
+    rc.session = session;
+    rc.date = std::to_string(1945 + session) + "-10-01";
+    rc.description = text;
+    data.roll_calls.push_back(rc);
+  };
+  add(1, 1, "Human rights in Iran");
+  add(2, 1, "Nuclear disarmament and the treaty on non-proliferation");
+  add(3, 2, "Situation of human rights in Myanmar");
+  add(4, 3, "Situation of human rights in the Democratic People's Republic of Korea");
+  add(5, 3, "Agricultural technology for development");
+  add(6, 4, "Human rights in Myanmar");  // a later session: never a neighbour of session 3
+  const VoteIndex index = index_votes(data);
+  const auto n = text_neighbours(index, 3, 2, 5);
+  ASSERT_EQ(n.size(), 2u);
+  ASSERT_EQ(n[0].size(), 2u);   // items 0 (session 1) and 2 (session 2); not the nuclear one
+  EXPECT_EQ(n[0][0].item, 2u);  // shares situation, human, rights; item 0 two of them
+  EXPECT_EQ(n[0][1].item, 0u);
+  EXPECT_GT(n[0][0].similarity, n[0][1].similarity);
+  EXPECT_LE(n[0][0].similarity, 1.0 + 1e-12);
+  EXPECT_TRUE(n[1].empty());
+  EXPECT_EQ(text_neighbours(index, 3, 1, 5)[0].size(), 1u);  // only session 2 within reach
 }
 
 TEST(RollcallBacktest, ScoresArePerfectForPerfectForecasts) {

@@ -41,7 +41,52 @@ double jaccard(const std::vector<int>& a, const std::vector<int>& b) {
   return all > 0 ? static_cast<double>(common) / static_cast<double>(all) : 0.0;
 }
 
+// Function words that carry no subject (our own short list; idf discounts the rest).
+bool is_stop_word(std::string_view w) {
+  static constexpr std::string_view kStop[] = {
+      "a",    "about", "after", "all",   "also", "an",   "and",   "any",   "are",   "as",
+      "at",   "be",    "been",  "by",    "for",  "from", "had",   "has",   "have",  "in",
+      "into", "is",    "it",    "its",   "may",  "more", "no",    "not",   "of",    "on",
+      "or",   "other", "such",  "than",  "that", "the",  "their", "them",  "there", "these",
+      "this", "those", "to",    "under", "was",  "were", "which", "while", "who",   "with"};
+  return std::find(std::begin(kStop), std::end(kStop), w) != std::end(kStop);
+}
+
 }  // namespace
+
+WordBag word_bag(const std::string& text, std::unordered_map<std::string, std::int32_t>& ids) {
+  std::vector<std::int32_t> words;
+  std::string word;
+  const auto flush = [&] {
+    // Numbers stay (resolution numbers such as 1514 link a text to the ones it recalls)
+    // except years, which only date it.
+    const bool year = word.size() == 4 && (word.starts_with("19") || word.starts_with("20")) &&
+                      std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (word.size() >= 2 && !year && !is_stop_word(word)) {
+      words.push_back(ids.emplace(word, static_cast<std::int32_t>(ids.size())).first->second);
+    }
+    word.clear();
+  };
+  for (const char raw : text) {
+    const char c = raw >= 'A' && raw <= 'Z' ? static_cast<char>(raw - 'A' + 'a') : raw;
+    if (is_alnum(c)) {
+      word += c;
+    } else {
+      flush();
+    }
+  }
+  flush();
+  std::sort(words.begin(), words.end());
+  WordBag bag;
+  for (const std::int32_t w : words) {
+    if (!bag.empty() && bag.back().first == w) {
+      ++bag.back().second;
+    } else {
+      bag.emplace_back(w, std::uint16_t{1});
+    }
+  }
+  return bag;
+}
 
 std::string title_key(const std::string& description) {
   std::string_view text = description;
@@ -196,6 +241,14 @@ VoteIndex index_votes(const UngaData& data) {
       if (!keys[i].empty()) latest_title[keys[i]] = static_cast<std::int32_t>(i);
     }
   }
+
+  std::unordered_map<std::string, std::int32_t> text_ids;
+  index.text.reserve(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const RollCall& rc = data.roll_calls[index.roll_call[i]];
+    index.text.push_back(word_bag(rc.short_title + ' ' + rc.description, text_ids));
+  }
+  index.word_count = static_cast<int>(text_ids.size());
 
   // Ballots grouped by item (counting sort keeps file order within an item).
   index.ballot_begin.assign(n + 1, 0);

@@ -5,6 +5,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "rollcall/unga_data.h"
@@ -19,6 +21,12 @@ inline constexpr double kMatchSimilarity = 0.5;
 // " : resolution|draft resolution|decision", or after "entitled _" in a record of the
 // meeting; lower case, letters and digits only, years dropped. Empty if none.
 [[nodiscard]] std::string title_key(const std::string& description);
+
+// The words of a roll call's short title and description, for comparing wording
+// (text_neighbours.h): lower-case runs of two or more letters or digits, neither a
+// number nor a common English function word; sorted (word id, count) pairs.
+using WordBag = std::vector<std::pair<std::int32_t, std::uint16_t>>;
+[[nodiscard]] WordBag word_bag(const std::string& text, std::unordered_map<std::string, std::int32_t>& ids);
 
 inline constexpr std::uint8_t kAmendmentVote = 1u << 0;
 inline constexpr std::uint8_t kParagraphVote = 1u << 1;
@@ -44,6 +52,8 @@ struct VoteIndex {
   // previous kMatchSessions sessions (token Jaccard >= kMatchSimilarity), else `lineage`.
   std::vector<std::int32_t> match;
   std::vector<MatchKind> match_kind;
+  std::vector<WordBag> text;  // short title + description
+  int word_count = 0;         // distinct words over all items
   // Ballots of item i: [ballot_begin[i], ballot_begin[i + 1]).
   std::vector<std::size_t> ballot_begin;
   std::vector<std::int32_t> ballot_country;
