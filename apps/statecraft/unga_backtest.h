@@ -22,7 +22,7 @@ struct UngaBacktestOptions {
   double mix_shares = 0.5;
   double mix_last_vote = 0.5;
   int iterations = 60;
-  int combiner_sessions = 8;
+  int combiner_sessions = 12;
   double combiner_l2 = 1.0;
   bool no_ideal_point_features = false;
 };

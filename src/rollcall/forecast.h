@@ -41,7 +41,7 @@ struct ForecastParams {
   double probability_floor = 1e-4;
   // Combiner (combiner.h): sessions fitted on, ridge penalty, Newton steps at most, and
   // whether the ideal-point model's probabilities are among its features.
-  int combiner_sessions = 8;
+  int combiner_sessions = 12;
   double combiner_l2 = 1.0;
   int combiner_iterations = 30;
   bool combiner_ideal_points = true;
