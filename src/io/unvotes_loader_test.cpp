@@ -1,6 +1,7 @@
 #include "io/unvotes_loader.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -17,8 +18,14 @@ const std::string kRollCallsHeader =
     "n_abstain,n_absent\n";
 const std::string kVotesHeader = "rcid,session,date,ccode,iso2,iso3,country,vote,vote_source\n";
 
+// ctest runs every test of this file as its own process, in parallel: each test writes
+// into a folder of its own, or two of them race on the same file names.
 std::string write_file(const std::string& name, const std::string& content) {
-  const auto path = std::filesystem::path(testing::TempDir()) / name;
+  const auto dir = std::filesystem::path(testing::TempDir()) /
+                   ("statecraft-unvotes-" + std::to_string(::getpid()) + "-" +
+                    testing::UnitTest::GetInstance()->current_test_info()->name());
+  std::filesystem::create_directories(dir);
+  const auto path = dir / name;
   std::ofstream(path) << content;
   return path.string();
 }
@@ -37,7 +44,8 @@ std::string load_error(const std::string& votes, const std::string& roll_calls) 
 
 const std::string kGoodRollCalls =
     kRollCallsHeader +
-    "3,1,1946-01-01,R/1/66,0,1,0,\"AMENDMENTS, RULES\",\"SAID \"\"QUOTED\"\"\nON TWO LINES\",0,0,0,1,0,0,,29,18,4,0\n"
+    "3,1,1946-01-01,R/1/66,0,1,0,\"AMENDMENTS, RULES\",\"SAID \"\"QUOTED\"\"\nON TWO "
+    "LINES\",0,0,0,1,0,0,,29,18,4,0\n"
     "4,1,1946-01-02,R/1/79,1,0,0,SECURITY COUNCIL ELECTIONS,x,1,0,0,0,0,1,,9,34,8,0\n";
 
 TEST(UnvotesLoader, ReadsQuotedMultilineFieldsAndFlags) {
@@ -83,18 +91,20 @@ TEST(UnvotesLoader, RejectsUnknownRollCallDuplicatesAndShortRows) {
   EXPECT_NE(load_error(kVotesHeader + "99,1,1946-01-01,2,US,USA,United States,yes,a\n", kGoodRollCalls)
                 .find("votes.csv:2:1: error: rcid 99 is not in"),
             std::string::npos);
-  EXPECT_NE(load_error(kVotesHeader + "3,1,d,2,US,USA,United States,yes,a\n3,1,d,2,US,USA,United States,no,a\n",
-                       kGoodRollCalls)
-                .find("votes.csv:3:7: error: country 2 votes twice on roll call 3"),
-            std::string::npos);
+  EXPECT_NE(
+      load_error(kVotesHeader + "3,1,d,2,US,USA,United States,yes,a\n3,1,d,2,US,USA,United States,no,a\n",
+                 kGoodRollCalls)
+          .find("votes.csv:3:7: error: country 2 votes twice on roll call 3"),
+      std::string::npos);
   EXPECT_NE(load_error(kVotesHeader + "3,1,d,2,US,USA\n", kGoodRollCalls)
                 .find("votes.csv:2:1: error: row has 6 fields, header has 9"),
             std::string::npos);
   EXPECT_NE(load_error(kVotesHeader + "3,2,d,2,US,USA,United States,yes,a\n", kGoodRollCalls)
                 .find("votes.csv:2:3: error: session 2 differs"),
             std::string::npos);
-  EXPECT_NE(load_error("rcid,session\n", kGoodRollCalls).find("votes.csv:1:1: error: header has no column 'ccode'"),
-            std::string::npos);
+  EXPECT_NE(
+      load_error("rcid,session\n", kGoodRollCalls).find("votes.csv:1:1: error: header has no column 'ccode'"),
+      std::string::npos);
   EXPECT_NE(load_error(kVotesHeader, kRollCallsHeader + "3,1,d,R,0,0,0,\"open,x,0,0,0,0,0,0,,1,1,1,0\n")
                 .find("roll_calls.csv:2:15: error: quoted field is not closed"),
             std::string::npos);
