@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <nlohmann/json.hpp>
 #include <regex>
 #include <sstream>
 #include <string>
@@ -226,6 +227,56 @@ TEST(Cli, UngaAlignmentRejectsBadPartnersAndFormat) {
     auto r = statecraft_cli(unga_alignment({flag, value}));
     EXPECT_EQ(r.exit_code, 1) << value;
     EXPECT_EQ(r.out, "") << value;
+    EXPECT_TRUE(is_one_line(r.err)) << r.err;
+    EXPECT_NE(r.err.find(message), std::string::npos) << r.err;
+  }
+}
+
+// ---- unga forecast (issue 12) ------------------------------------------------------------
+
+TEST(Cli, UngaForecastGivesMembersCountsAndPassProbability) {
+  auto r = statecraft_cli({"--no-record", "unga", "forecast", "--votes", "unga/votes.csv", "--roll-calls",
+                           "unga/roll_calls.csv", "--rcid", "15", "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto out = nlohmann::json::parse(r.out);
+  EXPECT_EQ(out["members"], 7);
+  EXPECT_EQ(out["roll_call"]["session"], 2);
+  const double p_pass = out["p_pass"];
+  EXPECT_GT(p_pass, 0.0);
+  EXPECT_LT(p_pass, 1.0);
+  double total = 0, expected_yes = 0;
+  for (const auto& p : out["counts"]["yes"]["distribution"]) total += p.get<double>();
+  for (const auto& m : out["member_forecasts"]) expected_yes += m["p_yes"].get<double>();
+  EXPECT_NEAR(total, 1.0, 1e-9);
+  EXPECT_NEAR(out["counts"]["yes"]["mean"].get<double>(), expected_yes, 1e-9);
+  EXPECT_EQ(out["recorded"]["yes"].get<int>() + out["recorded"]["no"].get<int>() +
+                out["recorded"]["abstain"].get<int>() + out["recorded"]["absent"].get<int>(),
+            7);
+  // The US votes against the toy's majority: its forecast says so.
+  for (const auto& m : out["member_forecasts"]) {
+    if (m["id"] == "USA") {
+      EXPECT_GT(m["p_no"].get<double>(), 0.5);
+    }
+  }
+}
+
+TEST(Cli, UngaForecastRejectsBadRequests) {
+  const std::vector<std::string> base = {"--no-record",    "unga",         "forecast",           "--votes",
+                                         "unga/votes.csv", "--roll-calls", "unga/roll_calls.csv"};
+  for (const auto& [extra, message] : std::vector<std::pair<std::vector<std::string>, std::string>>{
+           {{"--rcid", "999"}, "--rcid: error: no roll call 999"},
+           {{"--rcid", "3", "--session", "2"}, "--rcid: error: give --rcid"},
+           {{"--session", "3"}, "--session: error: a new roll call needs"},
+           {{"--session", "9", "--description", "x"}, "--session: error: session 9 is not within 2-3"},
+           {{"--session", "3", "--description", "x", "--issues", "me,zz"},
+            "--issues: error: unknown issue 'zz'"},
+           {{"--session", "3", "--description", "x", "--date", "1948/10/01"}, "--date: error:"},
+           {{"--rcid", "3", "--model", "oracle"}, "--model: error: unknown model"}}) {
+    std::vector<std::string> args = base;
+    args.insert(args.end(), extra.begin(), extra.end());
+    auto r = statecraft_cli(args);
+    EXPECT_EQ(r.exit_code, 1) << message;
+    EXPECT_EQ(r.out, "") << message;
     EXPECT_TRUE(is_one_line(r.err)) << r.err;
     EXPECT_NE(r.err.find(message), std::string::npos) << r.err;
   }

@@ -1,19 +1,22 @@
-// `statecraft unga fit|alignment|backtest|plot`: UN General Assembly roll calls:
+// `statecraft unga fit|alignment|forecast|backtest|plot`: UN General Assembly roll calls:
 // dynamic ideal points, alignments between states, and forecasts of votes checked by a
 // rolling-origin backtest. Data: Voeten's votes as packaged in the R package unvotes.
 #include <fmt/core.h>
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <fstream>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "api/unga_forecast.h"
 #include "commands.h"
 #include "core/error.h"
 #include "io/unvotes_loader.h"
+#include "rollcall/forecast.h"
 #include "rollcall/ideal_points.h"
 #include "run_recorder.h"
 #include "unga_backtest.h"
@@ -495,15 +498,147 @@ void register_plot(CLI::App* unga) {
   });
 }
 
+struct ForecastOptions {
+  UngaFiles files;
+  int rcid = 0;
+  int session = 0;
+  std::string date, short_title, description, issues, model = "recommended", format = "table";
+  bool amendment = false, paragraph = false, two_thirds = false;
+  int show = 10;
+};
+
+// One roll call before it is cast: a past one by --rcid (forecast as if its session
+// had not begun, then compared with the record), or a new one from its metadata.
+void register_forecast(CLI::App* unga) {
+  auto* command = unga->add_subcommand(
+      "forecast", "Forecast one roll call from its metadata and earlier sessions: members, counts, P(pass)");
+  auto options = std::make_shared<ForecastOptions>();
+  add_file_options(command, options->files);
+  command->add_option("--rcid", options->rcid, "A roll call of the data (its metadata and members)")
+      ->check(CLI::PositiveNumber);
+  command->add_option("--session", options->session, "Session of a new roll call (2 to one after the last)");
+  command->add_option("--date", options->date, "Date of a new roll call, YYYY-MM-DD");
+  command->add_option("--short", options->short_title, "Short title (subject heading) of a new roll call");
+  command->add_option("--description", options->description, "Description of a new roll call (its title)");
+  command->add_option("--issues", options->issues, "Issue flags, comma-separated: me,nu,di,hr,co,ec");
+  command->add_flag("--amendment", options->amendment, "A vote on an amendment");
+  command->add_flag("--paragraph", options->paragraph, "A separate vote on a paragraph");
+  command->add_flag("--two-thirds", options->two_thirds,
+                    "An important question (Charter art. 18(2)): two-thirds of those present and voting");
+  command->add_option("--model", options->model, "shares, lineage, ideal-point, combined or recommended");
+  command->add_option("--show", options->show, "Members listed in the table (least likely to vote yes)")
+      ->check(CLI::NonNegativeNumber);
+  command->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"table", "json"}));
+  command->callback([options] {
+    api::UngaForecastRequest request;
+    request.two_thirds = options->two_thirds;
+    try {
+      request.params.model = rollcall::parse_model(options->model);
+    } catch (const PreconditionError& e) {
+      throw InputError(SourceLocation{"--model", 0, 0}, e.what());
+    }
+    const bool described = options->session != 0 || !options->description.empty() ||
+                           !options->short_title.empty() || !options->date.empty() ||
+                           !options->issues.empty();
+    if (options->rcid != 0 && described) {
+      throw InputError(
+          SourceLocation{"--rcid", 0, 0},
+          "give --rcid (a roll call of the data) or a new roll call's --session and --description, "
+          "not both");
+    }
+    if (options->rcid == 0 &&
+        (options->session == 0 || (options->description.empty() && options->short_title.empty()))) {
+      throw InputError(SourceLocation{"--session", 0, 0},
+                       "a new roll call needs --session and --description or --short (or give --rcid)");
+    }
+    rollcall::RollCall& p = request.proposal;
+    p.rcid = options->rcid;
+    p.session = options->session;
+    p.date = options->date;
+    p.short_title = options->short_title;
+    p.description = options->description;
+    p.amendment = options->amendment;
+    p.paragraph = options->paragraph;
+    if (!p.date.empty()) {
+      const bool shaped = p.date.size() == 10 && p.date[4] == '-' && p.date[7] == '-' &&
+                          std::all_of(p.date.begin(), p.date.end(),
+                                      [](char c) { return c == '-' || (c >= '0' && c <= '9'); });
+      if (!shaped) throw InputError(SourceLocation{"--date", 0, 0}, "'" + p.date + "' is not YYYY-MM-DD");
+    }
+    if (!options->issues.empty()) {
+      std::stringstream list(options->issues);
+      for (std::string flag; std::getline(list, flag, ',');) {
+        static const std::array<std::string, 6> kNames = {"me", "nu", "di", "hr", "co", "ec"};
+        const auto at = std::find(kNames.begin(), kNames.end(), flag);
+        if (at == kNames.end()) {
+          throw InputError(SourceLocation{"--issues", 0, 0},
+                           "unknown issue '" + flag + "'; expected me, nu, di, hr, co or ec");
+        }
+        p.issue_flags = static_cast<std::uint8_t>(p.issue_flags | (1u << (at - kNames.begin())));
+      }
+    }
+    const auto data = io::load_unvotes(options->files.votes, options->files.roll_calls);
+    nlohmann::ordered_json out;
+    try {
+      out = api::unga_forecast(data, request);
+    } catch (const PreconditionError& e) {
+      throw InputError(SourceLocation{options->rcid != 0 ? "--rcid" : "--session", 0, 0}, e.what());
+    }
+    if (options->format == "json") {
+      fmt::print("{}\n", out.dump());
+      return;
+    }
+    const auto& rc = out["roll_call"];
+    const std::string title = rc["description"].get<std::string>().substr(0, 100);
+    fmt::print(
+        "roll call {} (session {}, {}): {}\n",
+        rc["rcid"].is_null() ? std::string("(new)") : std::to_string(rc["rcid"].get<int>()),
+        rc["session"].get<int>(), rc["date"].get<std::string>(),
+        rc["short"].get<std::string>().empty() ? title : rc["short"].get<std::string>() + ": " + title);
+    fmt::print("model {}, from sessions before {} only; {} members; rule: {}\n",
+               out["model"].get<std::string>(), rc["session"].get<int>(), out["members"].get<std::size_t>(),
+               out["rule"].get<std::string>());
+    fmt::print("{:<8} {:>9} {:>14}{}\n", "ballot", "expected", "90% interval",
+               out.contains("recorded") ? "   recorded" : "");
+    for (const char* b : {"yes", "no", "abstain", "absent"}) {
+      const auto& c = out["counts"][b];
+      fmt::print("{:<8} {:>9.1f} {:>14}{}\n", b, c["mean"].get<double>(),
+                 fmt::format("[{}, {}]", c["low"].get<int>(), c["high"].get<int>()),
+                 out.contains("recorded") ? fmt::format(" {:>10}", out["recorded"][b].get<int>()) : "");
+    }
+    fmt::print("P(pass) = {:.4f}{}\n", out["p_pass"].get<double>(),
+               out.contains("recorded")
+                   ? (out["recorded"]["passed"].get<bool>() ? "   recorded: passed" : "   recorded: failed")
+                   : "");
+    std::vector<nlohmann::ordered_json> rows(out["member_forecasts"].begin(), out["member_forecasts"].end());
+    std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
+      return a["p_yes"].template get<double>() < b["p_yes"].template get<double>();
+    });
+    if (options->show > 0 && !rows.empty()) {
+      fmt::print("least likely to vote yes:\n{:<7} {:<30} {:>6} {:>6} {:>8} {:>7}{}\n", "id", "member", "yes",
+                 "no", "abstain", "absent", out.contains("recorded") ? "  recorded" : "");
+      for (std::size_t i = 0; i < std::min(rows.size(), static_cast<std::size_t>(options->show)); ++i) {
+        const auto& r = rows[i];
+        fmt::print("{:<7} {:<30} {:>6.3f} {:>6.3f} {:>8.3f} {:>7.3f}{}\n", r["id"].get<std::string>(),
+                   r["name"].get<std::string>().substr(0, 30), r["p_yes"].get<double>(),
+                   r["p_no"].get<double>(), r["p_abstain"].get<double>(), r["p_absent"].get<double>(),
+                   r.contains("recorded") ? "  " + r["recorded"].get<std::string>() : "");
+      }
+    }
+    fmt::print("source: {}\n", out["source"].get<std::string>());
+  });
+}
+
 }  // namespace
 
 void register_unga(CLI::App& app, Context& context) {
-  auto* unga =
-      app.add_subcommand("unga", "UN General Assembly roll calls: ideal points, alignment, backtest");
+  auto* unga = app.add_subcommand(
+      "unga", "UN General Assembly roll calls: ideal points, alignment, forecasts, backtest");
   unga->require_subcommand(1);
   register_fit(unga, context);
   register_alignment(unga);
   register_plot(unga);
+  register_forecast(unga);
   auto* backtest = unga->add_subcommand("backtest", "Rolling-origin backtest of vote forecasts");
   auto options = std::make_shared<UngaBacktestOptions>();
   register_unga_backtest_options(backtest, *options, true);

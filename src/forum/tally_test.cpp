@@ -1,5 +1,7 @@
 #include "forum/tally.h"
 
+#include "forum/count_distribution.h"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -56,6 +58,42 @@ TEST(Tally, RefusesTooManyCells) {
   spec.passes = [](std::span<const std::int64_t>) { return true; };
   std::vector<std::array<double, kBallotCount>> p{{1, 0, 0, 0}};
   EXPECT_THROW(evaluate_tally(spec, p, false), PreconditionError);
+}
+
+}  // namespace
+}  // namespace statecraft::forum
+
+// ---- count_distribution.h -----------------------------------------------------------
+
+namespace statecraft::forum {
+namespace {
+
+TEST(CountDistribution, IsTheExactPoissonBinomial) {
+  // Two members: yes with 0.5 and 0.2. P(0) = 0.4, P(1) = 0.5, P(2) = 0.1.
+  const std::vector<std::array<double, kBallotCount>> p = {{0.5, 0.5, 0, 0}, {0.2, 0.3, 0.4, 0.1}};
+  const CountSummary yes = count_distribution(p, Ballot::yes);
+  ASSERT_EQ(yes.distribution.size(), 3u);
+  EXPECT_NEAR(yes.distribution[0], 0.4, 1e-12);
+  EXPECT_NEAR(yes.distribution[1], 0.5, 1e-12);
+  EXPECT_NEAR(yes.distribution[2], 0.1, 1e-12);
+  EXPECT_NEAR(yes.mean, 0.7, 1e-12);
+  EXPECT_EQ(yes.low, 0);
+  EXPECT_EQ(yes.high, 2);
+  const CountSummary absent = count_distribution(p, Ballot::absent);
+  EXPECT_NEAR(absent.distribution[1], 0.1, 1e-12);
+  EXPECT_EQ(absent.high, 1);
+}
+
+TEST(CountDistribution, MatchesTheBinomialForIdenticalMembers) {
+  // 10 members, each yes with 0.3: Binomial(10, 0.3); P(3) = 120 * 0.3^3 * 0.7^7.
+  const std::vector<std::array<double, kBallotCount>> p(10, {0.3, 0.7, 0, 0});
+  const CountSummary yes = count_distribution(p, Ballot::yes);
+  EXPECT_NEAR(yes.distribution[3], 120 * 0.027 * 0.0823543, 1e-12);
+  double total = 0;
+  for (const double x : yes.distribution) total += x;
+  EXPECT_NEAR(total, 1.0, 1e-12);
+  EXPECT_EQ(yes.low, 1);   // P(<=0)=0.028, P(<=1)=0.149
+  EXPECT_EQ(yes.high, 5);  // P(<=4)=0.850, P(<=5)=0.953
 }
 
 }  // namespace

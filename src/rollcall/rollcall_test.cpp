@@ -7,6 +7,7 @@
 #include "io/unvotes_loader.h"
 #include "rollcall/backtest.h"
 #include "rollcall/ideal_points.h"
+#include "rollcall/roll_call_forecast.h"
 #include "rollcall/text_neighbours.h"
 #include "rollcall/vote_index.h"
 
@@ -145,6 +146,54 @@ TEST(TextNeighbours, FindsTheEarlierRollCallsAlikeInWording) {
   EXPECT_LE(n[0][0].similarity, 1.0 + 1e-12);
   EXPECT_TRUE(n[1].empty());
   EXPECT_EQ(text_neighbours(index, 3, 1, 5)[0].size(), 1u);  // only session 2 within reach
+}
+
+// A roll call forecast before it is cast reads no ballot of its own session: changing
+// its recorded votes changes nothing, and a new roll call's members are the previous
+// session's.
+TEST(RollCallForecast, ReadsNoBallotOfItsSessionAndTakesMembersFromThePreviousOne) {
+  UngaData data;
+  data.countries = {{2, "USA", "United States"}, {365, "RUS", "Russia"}, {770, "PAK", "Pakistan"}};
+  int rcid = 0;
+  for (int session = 1; session <= 3; ++session) {
+    for (int k = 0; k < 4; ++k) {
+      RollCall rc;
+      rc.rcid = ++rcid;
+      rc.session = session;
+      rc.date = std::to_string(1945 + session) + "-10-1" + std::to_string(k);
+      rc.description = "item " + std::to_string(k);
+      data.roll_calls.push_back(rc);
+      data.ballots.push_back({rcid, 0, k % 2 == 0 ? Vote::yes : Vote::no});
+      data.ballots.push_back({rcid, 1, Vote::abstain});
+      if (session < 3) data.ballots.push_back({rcid, 2, Vote::yes});  // PAK leaves after session 2
+    }
+  }
+  ForecastParams params;
+  params.model = Model::lineage;
+  RollCall past;
+  past.rcid = 10;  // session 3
+  const RollCallForecast a = forecast_roll_call(data, past, params);
+  ASSERT_TRUE(a.recorded);
+  ASSERT_EQ(a.members.size(), 2u);
+  EXPECT_EQ(a.recorded_votes[0], static_cast<int>(Vote::no));
+  UngaData changed = data;
+  for (Ballot& b : changed.ballots) {
+    if (b.rcid >= 9) b.vote = Vote::absent;
+  }
+  const RollCallForecast b = forecast_roll_call(changed, past, params);
+  for (std::size_t m = 0; m < a.probabilities.size(); ++m) EXPECT_EQ(a.probabilities[m], b.probabilities[m]);
+
+  RollCall proposal;
+  proposal.session = 3;
+  proposal.description = "item 1";
+  const RollCallForecast fresh = forecast_roll_call(data, proposal, params);
+  EXPECT_FALSE(fresh.recorded);
+  EXPECT_EQ(fresh.members.size(), 3u);  // PAK voted in session 2
+  EXPECT_EQ(fresh.recorded_votes, std::vector<int>(3, -1));
+  proposal.session = 5;
+  EXPECT_THROW((void)forecast_roll_call(data, proposal, params), PreconditionError);
+  past.rcid = 99;
+  EXPECT_THROW((void)forecast_roll_call(data, past, params), PreconditionError);
 }
 
 TEST(RollcallBacktest, ScoresArePerfectForPerfectForecasts) {
