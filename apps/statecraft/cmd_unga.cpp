@@ -14,6 +14,7 @@
 
 #include "api/unga_forecast.h"
 #include "commands.h"
+#include "core/date.h"
 #include "core/error.h"
 #include "io/unvotes_loader.h"
 #include "rollcall/forecast.h"
@@ -532,11 +533,7 @@ void register_forecast(CLI::App* unga) {
   command->callback([options] {
     api::UngaForecastRequest request;
     request.two_thirds = options->two_thirds;
-    try {
-      request.params.model = rollcall::parse_model(options->model);
-    } catch (const PreconditionError& e) {
-      throw InputError(SourceLocation{"--model", 0, 0}, e.what());
-    }
+    request.params.model = parse_model_flag(options->model);
     const bool described = options->session != 0 || !options->description.empty() ||
                            !options->short_title.empty() || !options->date.empty() ||
                            !options->issues.empty();
@@ -559,22 +556,19 @@ void register_forecast(CLI::App* unga) {
     p.description = options->description;
     p.amendment = options->amendment;
     p.paragraph = options->paragraph;
-    if (!p.date.empty()) {
-      const bool shaped = p.date.size() == 10 && p.date[4] == '-' && p.date[7] == '-' &&
-                          std::all_of(p.date.begin(), p.date.end(),
-                                      [](char c) { return c == '-' || (c >= '0' && c <= '9'); });
-      if (!shaped) throw InputError(SourceLocation{"--date", 0, 0}, "'" + p.date + "' is not YYYY-MM-DD");
+    if (!p.date.empty() && !parse_date(p.date)) {
+      throw InputError(SourceLocation{"--date", 0, 0}, "'" + p.date + "' is not a date YYYY-MM-DD");
     }
     if (!options->issues.empty()) {
       std::stringstream list(options->issues);
       for (std::string flag; std::getline(list, flag, ',');) {
-        static const std::array<std::string, 6> kNames = {"me", "nu", "di", "hr", "co", "ec"};
-        const auto at = std::find(kNames.begin(), kNames.end(), flag);
-        if (at == kNames.end()) {
+        const auto& names = rollcall::kIssueFlagNames;
+        const auto at = std::find(names.begin(), names.end(), flag);
+        if (at == names.end()) {
           throw InputError(SourceLocation{"--issues", 0, 0},
                            "unknown issue '" + flag + "'; expected me, nu, di, hr, co or ec");
         }
-        p.issue_flags = static_cast<std::uint8_t>(p.issue_flags | (1u << (at - kNames.begin())));
+        p.issue_flags = static_cast<std::uint8_t>(p.issue_flags | (1u << (at - names.begin())));
       }
     }
     const auto data = io::load_unvotes(options->files.votes, options->files.roll_calls);

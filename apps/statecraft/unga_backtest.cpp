@@ -42,13 +42,17 @@ std::pair<int, int> parse_session_range(const std::string& text, const std::stri
   return {a, b};
 }
 
-rollcall::ForecastParams forecast_params(const UngaBacktestOptions& options) {
-  rollcall::ForecastParams params;
+rollcall::Model parse_model_flag(const std::string& text) {
   try {
-    params.model = rollcall::parse_model(options.model);
+    return rollcall::parse_model(text);
   } catch (const PreconditionError& e) {
     throw InputError(SourceLocation{"--model", 0, 0}, e.what());
   }
+}
+
+rollcall::ForecastParams forecast_params(const UngaBacktestOptions& options) {
+  rollcall::ForecastParams params;
+  params.model = parse_model_flag(options.model);
   params.ideal_points.dimensions = options.dimensions;
   params.ideal_points.drift_sd = options.drift_sd;
   params.ideal_points.max_iterations = options.iterations;

@@ -38,6 +38,9 @@ void run_unga_backtest(const UngaBacktestOptions& options);
 // "A-B" or "A" -> [A, B]; throws InputError naming `flag`.
 std::pair<int, int> parse_session_range(const std::string& text, const std::string& flag);
 
+// The --model flag's value; throws InputError naming --model.
+rollcall::Model parse_model_flag(const std::string& text);
+
 // Forecast parameters from the options (model, dimensions, window, mixture weights).
 rollcall::ForecastParams forecast_params(const UngaBacktestOptions& options);
 

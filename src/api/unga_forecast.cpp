@@ -12,8 +12,6 @@
 namespace statecraft::api {
 namespace {
 
-constexpr std::array<const char*, 6> kFlagNames = {"me", "nu", "di", "hr", "co", "ec"};
-
 std::string member_id(const rollcall::Country& c) {
   return c.iso3.empty() ? "COW" + std::to_string(c.ccode) : c.iso3;
 }
@@ -40,8 +38,8 @@ nlohmann::ordered_json unga_forecast(const rollcall::UngaData& data, const UngaF
   const double p_pass = forum::pass_probability(rule, ids, votes);
 
   nlohmann::ordered_json flags = nlohmann::ordered_json::array();
-  for (std::size_t k = 0; k < kFlagNames.size(); ++k) {
-    if ((f.roll_call.issue_flags & (1u << k)) != 0) flags.push_back(kFlagNames[k]);
+  for (std::size_t k = 0; k < rollcall::kIssueFlagNames.size(); ++k) {
+    if ((f.roll_call.issue_flags & (1u << k)) != 0) flags.push_back(rollcall::kIssueFlagNames[k]);
   }
   nlohmann::ordered_json out;
   out["roll_call"] = {
@@ -66,11 +64,16 @@ nlohmann::ordered_json unga_forecast(const rollcall::UngaData& data, const UngaF
   }
   out["counts"] = counts;
   if (f.recorded) {
+    // The record judged by the same rule: each member's recorded ballot with certainty.
     std::array<int, 4> n{};
-    for (const int v : f.recorded_votes) {
-      if (v >= 0) ++n[static_cast<std::size_t>(v)];
+    std::vector<forum::MemberVote> cast;
+    for (std::size_t m = 0; m < f.members.size(); ++m) {
+      const auto v = static_cast<std::size_t>(f.recorded_votes[m]);
+      ++n[v];
+      cast.push_back(
+          {ids[m], v == 0 ? 1.0 : 0.0, v == 1 ? 1.0 : 0.0, v == 2 ? 1.0 : 0.0, v == 3 ? 1.0 : 0.0});
     }
-    const bool passed = request.two_thirds ? 3 * n[0] >= 2 * (n[0] + n[1]) && n[0] > 0 : n[0] > n[1];
+    const bool passed = forum::pass_probability(rule, ids, cast) > 0.5;
     out["recorded"] = {{"yes", n[0]}, {"no", n[1]}, {"abstain", n[2]}, {"absent", n[3]}, {"passed", passed}};
   }
   out["member_forecasts"] = nlohmann::ordered_json::array();

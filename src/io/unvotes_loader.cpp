@@ -271,7 +271,6 @@ rollcall::UngaData load_unvotes(const std::string& votes_path, const std::string
     const Columns col(reader, fields,
                       {"rcid", "session", "date", "unres", "importantvote", "amend", "para",
                        "short", "descr", "me", "nu", "di", "hr", "co", "ec"});
-    static constexpr std::array<std::string_view, 6> kFlagColumns = {"me", "nu", "di", "hr", "co", "ec"};
     while (reader.next(fields)) {
       check_field_count(reader, fields, col);
       rollcall::RollCall rc;
@@ -285,8 +284,9 @@ rollcall::UngaData load_unvotes(const std::string& votes_path, const std::string
       rc.paragraph = parse_flag(reader, fields[col["para"]], "para");
       rc.short_title = std::string(fields[col["short"]].text);
       rc.description = std::string(fields[col["descr"]].text);
-      for (std::size_t k = 0; k < kFlagColumns.size(); ++k) {
-        if (parse_flag(reader, fields[col[kFlagColumns[k]]], kFlagColumns[k].data())) {
+      for (std::size_t k = 0; k < rollcall::kIssueFlagNames.size(); ++k) {
+        const std::string_view name = rollcall::kIssueFlagNames[k];
+        if (parse_flag(reader, fields[col[name]], name.data())) {
           rc.issue_flags = static_cast<std::uint8_t>(rc.issue_flags | (1u << k));
         }
       }

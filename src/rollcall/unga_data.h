@@ -5,6 +5,7 @@
 #include <array>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace statecraft::rollcall {
@@ -25,10 +26,13 @@ enum IssueFlag : std::uint8_t {
   kEconomic = 1u << 5,     // ec
 };
 
+// The source's column names of the flags, in bit order (kPalestine is bit 0).
+inline constexpr std::array<std::string_view, 6> kIssueFlagNames = {"me", "nu", "di", "hr", "co", "ec"};
+
 struct RollCall {
   int rcid = 0;
   int session = 0;
-  std::string date;  // YYYY-MM-DD
+  std::string date;        // YYYY-MM-DD
   std::string resolution;  // unres, e.g. "R/1/66"
   bool important = false;
   bool amendment = false;
@@ -39,7 +43,7 @@ struct RollCall {
 };
 
 struct Country {
-  int ccode = 0;  // Correlates of War code: the reliable key
+  int ccode = 0;     // Correlates of War code: the reliable key
   std::string iso3;  // empty for a few historical states
   std::string name;
 };

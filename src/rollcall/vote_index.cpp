@@ -41,6 +41,12 @@ double jaccard(const std::vector<int>& a, const std::vector<int>& b) {
   return all > 0 ? static_cast<double>(common) / static_cast<double>(all) : 0.0;
 }
 
+// A year (19xx or 20xx): it dates a text but says nothing of its subject.
+bool is_year(std::string_view word) {
+  return word.size() == 4 && (word.starts_with("19") || word.starts_with("20")) &&
+         std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 // Function words that carry no subject (our own short list; idf discounts the rest).
 bool is_stop_word(std::string_view w) {
   static constexpr std::string_view kStop[] = {
@@ -60,9 +66,7 @@ WordBag word_bag(const std::string& text, std::unordered_map<std::string, std::i
   const auto flush = [&] {
     // Numbers stay (resolution numbers such as 1514 link a text to the ones it recalls)
     // except years, which only date it.
-    const bool year = word.size() == 4 && (word.starts_with("19") || word.starts_with("20")) &&
-                      std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
-    if (word.size() >= 2 && !year && !is_stop_word(word)) {
+    if (word.size() >= 2 && !is_year(word) && !is_stop_word(word)) {
       words.push_back(ids.emplace(word, static_cast<std::int32_t>(ids.size())).first->second);
     }
     word.clear();
@@ -129,9 +133,7 @@ std::string title_key(const std::string& description) {
     std::size_t j = i;
     while (j < words.size() && words[j] != ' ') ++j;
     const std::string_view word(words.data() + i, j - i);
-    const bool year = word.size() == 4 && (word.starts_with("19") || word.starts_with("20")) &&
-                      std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
-    if (!year) {
+    if (!is_year(word)) {
       if (!key.empty()) key += ' ';
       key += word;
     }
