@@ -401,13 +401,22 @@ BdmRoundResult bdm_round(const BdmActors& input, const BdmParams& params) {
   // summed in rank order, so the round is identical for any thread count.
   constexpr std::size_t kReceiverBlock = 32;
   const std::size_t receiver_blocks = (n + kReceiverBlock - 1) / kReceiverBlock;
+  // body(first, last, boundaries): receivers [first, last) and each one's Boundary in
+  // `sorted` (boundaries[i - first]).
   auto for_each_receiver_block = [&](auto&& body) {
+    const auto run = [&](std::size_t block) {
+      const std::size_t first = block * kReceiverBlock;
+      const std::size_t last = std::min(n, first + kReceiverBlock);
+      std::array<Boundary, kReceiverBlock> boundaries{};
+      for (std::size_t i = first; i < last; ++i) boundaries[i - first] = Boundary(sorted, x[i]);
+      body(first, last, boundaries);
+    };
     if (n < kParallelThreshold) {
-      for (std::size_t b = 0; b < receiver_blocks; ++b) body(b);
+      for (std::size_t b = 0; b < receiver_blocks; ++b) run(b);
     } else {
       tbb::parallel_for(tbb::blocked_range<std::size_t>(0, receiver_blocks),
                         [&](const tbb::blocked_range<std::size_t>& r) {
-                          for (std::size_t b = r.begin(); b != r.end(); ++b) body(b);
+                          for (std::size_t b = r.begin(); b != r.end(); ++b) run(b);
                         });
     }
   };
@@ -481,11 +490,8 @@ BdmRoundResult bdm_round(const BdmActors& input, const BdmParams& params) {
         }
       }
     } else {
-      for_each_receiver_block([&](std::size_t block) {
-        const std::size_t first = block * kReceiverBlock;
-        const std::size_t last = std::min(n, first + kReceiverBlock);
-        std::array<Boundary, kReceiverBlock> boundaries{};
-        for (std::size_t i = first; i < last; ++i) boundaries[i - first] = Boundary(sorted, x[i]);
+      for_each_receiver_block([&](std::size_t first, std::size_t last,
+                                  std::array<Boundary, kReceiverBlock>& boundaries) {
         std::array<double, kReceiverBlock> sums{};
         for (std::size_t j = 0; j < n; ++j) {
           for (std::size_t i = first; i < last; ++i) {
@@ -681,64 +687,61 @@ BdmRoundResult bdm_round(const BdmActors& input, const BdmParams& params) {
         }
       }
     } else {
-      for_each_receiver_block([&](std::size_t block) {
-        const std::size_t first = block * kReceiverBlock;
-        const std::size_t last = std::min(n, first + kReceiverBlock);
-        std::array<Boundary, kReceiverBlock> boundaries{};
-        for (std::size_t i = first; i < last; ++i) boundaries[i - first] = Boundary(sorted, x[i]);
-        // U_s and U_f for the block's receivers against a chunk of other actors are
-        // computed first, in a loop that does little but call exp: interleaved with the
-        // offer logic, each call spilled every live register around it.
-        constexpr std::size_t kChunk = 128;
-        Scratch utility_storage(2 * kReceiverBlock * kChunk);
-        double* const success = utility_storage.data();
-        double* const failure = success + kReceiverBlock * kChunk;
-        constexpr std::size_t kAhead = 8;
-        for (std::size_t j0 = 0; j0 < n; j0 += kChunk) {
-          const std::size_t j1 = std::min(n, j0 + kChunk);
-          for (std::size_t i = first; i < last; ++i) {
-            const double exponent = risk[i];
-            double* const us = &success[(i - first) * kChunk - j0];
-            double* const uf = &failure[(i - first) * kChunk - j0];
-            if (exponent == 1.0) {
+      for_each_receiver_block(
+          [&](std::size_t first, std::size_t last, std::array<Boundary, kReceiverBlock>& boundaries) {
+            // U_s and U_f for the block's receivers against a chunk of other actors are
+            // computed first, in a loop that does little but call exp: interleaved with the
+            // offer logic, each call spilled every live register around it.
+            constexpr std::size_t kChunk = 128;
+            Scratch utility_storage(2 * kReceiverBlock * kChunk);
+            double* const success = utility_storage.data();
+            double* const failure = success + kReceiverBlock * kChunk;
+            constexpr std::size_t kAhead = 8;
+            for (std::size_t j0 = 0; j0 < n; j0 += kChunk) {
+              const std::size_t j1 = std::min(n, j0 + kChunk);
+              for (std::size_t i = first; i < last; ++i) {
+                const double exponent = risk[i];
+                double* const us = &success[(i - first) * kChunk - j0];
+                double* const uf = &failure[(i - first) * kChunk - j0];
+                if (exponent == 1.0) {
+                  for (std::size_t j = j0; j < j1; ++j) {
+                    const Utilities u = basic_utilities(std::abs(x[i] - x[j]) / range, 1.0);
+                    us[j] = u.success;
+                    uf[j] = u.failure;
+                  }
+                  continue;
+                }
+                for (std::size_t j = j0; j < j1; ++j) {
+                  const std::size_t a = std::min(i, j);
+                  const std::size_t b = std::max(i, j);
+                  us[j] = 2.0 - 4.0 * std::exp(exponent * log_utility[a * n + b]);
+                  uf[j] = 2.0 - 4.0 * std::exp(exponent * log_utility[b * n + a]);
+                }
+              }
               for (std::size_t j = j0; j < j1; ++j) {
-                const Utilities u = basic_utilities(std::abs(x[i] - x[j]) / range, 1.0);
-                us[j] = u.success;
-                uf[j] = u.failure;
+                const double xj = x[j];
+                if (j + kAhead < n) table.prefetch(j + kAhead, boundaries[0].below());
+                for (std::size_t i = first; i < last; ++i) {
+                  const auto [below, through] = boundaries[i - first].at(xj);
+                  const double xi = x[i];
+                  if (std::abs(xj - xi) <= same) continue;
+                  const std::size_t a = std::min(i, j);
+                  const std::size_t b = std::max(i, j);
+                  const VoteTable::Support support = table.support(a, b, below, through);
+                  const double denominator =
+                      params.pairwise_probability ? support.left + support.right : table.all_votes();
+                  double p_i_wins = 0.0;
+                  double p_j_wins = 0.0;
+                  if (denominator > 0.0) {
+                    p_i_wins = (i < j ? support.left : support.right) / denominator;
+                    p_j_wins = (i < j ? support.right : support.left) / denominator;
+                  }
+                  const std::size_t slot_of_j = (i - first) * kChunk + (j - j0);
+                  consider(i, j, p_i_wins, p_j_wins, Utilities{success[slot_of_j], failure[slot_of_j]});
+                }
               }
-              continue;
             }
-            for (std::size_t j = j0; j < j1; ++j) {
-              const std::size_t a = std::min(i, j);
-              const std::size_t b = std::max(i, j);
-              us[j] = 2.0 - 4.0 * std::exp(exponent * log_utility[a * n + b]);
-              uf[j] = 2.0 - 4.0 * std::exp(exponent * log_utility[b * n + a]);
-            }
-          }
-          for (std::size_t j = j0; j < j1; ++j) {
-            const double xj = x[j];
-            if (j + kAhead < n) table.prefetch(j + kAhead, boundaries[0].below());
-            for (std::size_t i = first; i < last; ++i) {
-              const auto [below, through] = boundaries[i - first].at(xj);
-              const double xi = x[i];
-              if (std::abs(xj - xi) <= same) continue;
-              const std::size_t a = std::min(i, j);
-              const std::size_t b = std::max(i, j);
-              const VoteTable::Support support = table.support(a, b, below, through);
-              const double denominator =
-                  params.pairwise_probability ? support.left + support.right : table.all_votes();
-              double p_i_wins = 0.0;
-              double p_j_wins = 0.0;
-              if (denominator > 0.0) {
-                p_i_wins = (i < j ? support.left : support.right) / denominator;
-                p_j_wins = (i < j ? support.right : support.left) / denominator;
-              }
-              const std::size_t slot_of_j = (i - first) * kChunk + (j - j0);
-              consider(i, j, p_i_wins, p_j_wins, Utilities{success[slot_of_j], failure[slot_of_j]});
-            }
-          }
-        }
-      });
+          });
     }
   }
 
