@@ -46,16 +46,12 @@ void BM_BdmRound(benchmark::State& state) {
   }
   state.SetComplexityN(state.range(0));
 }
-BENCHMARK(BM_BdmRound)
-    ->Arg(10)
-    ->Arg(30)
-    ->Arg(100)
-    ->Arg(300)
-    ->Arg(1000)
-    ->Arg(3000)
-    ->Unit(benchmark::kMillisecond)
-    ->UseRealTime()
-    ->Complexity(benchmark::oNSquared);
+// Actor counts of a round, and its expected growth.
+void RoundSizes(benchmark::internal::Benchmark* b) {
+  for (const int n : {10, 30, 100, 300, 1000, 3000}) b->Arg(n);
+  b->Unit(benchmark::kMillisecond)->Complexity(benchmark::oNSquared);
+}
+BENCHMARK(BM_BdmRound)->Apply(RoundSizes)->UseRealTime();
 
 // The same round on one thread: its CPU time is the whole work of a round, which the
 // multi-threaded figure (main thread only) does not show. Measured this way because
@@ -64,15 +60,7 @@ void BM_BdmRoundOneThread(benchmark::State& state) {
   tbb::global_control one(tbb::global_control::max_allowed_parallelism, 1);
   BM_BdmRound(state);
 }
-BENCHMARK(BM_BdmRoundOneThread)
-    ->Arg(10)
-    ->Arg(30)
-    ->Arg(100)
-    ->Arg(300)
-    ->Arg(1000)
-    ->Arg(3000)
-    ->Unit(benchmark::kMillisecond)
-    ->Complexity(benchmark::oNSquared);
+BENCHMARK(BM_BdmRoundOneThread)->Apply(RoundSizes);
 
 // 10,000 samples of a 30-actor issue, 20 rounds of the expected-utility model each.
 void BM_MonteCarloBdm(benchmark::State& state) {
